@@ -1,0 +1,192 @@
+"""A canvas in memory: its records, indexed for the questions the app asks, and change sets describing edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, placement_key
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One record replaced: `before` is None for a record that did not exist, `after` None for one removed.
+
+    Removal only happens when undoing an addition; a deletion by a person is a tombstone (`deleted=True`).
+    """
+
+    table: str
+    key: str
+    before: Record | None
+    after: Record | None
+
+    def inverted(self) -> Change:
+        return Change(self.table, self.key, self.after, self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What one edit changed, in order. The store persists it in one transaction; the scene redraws from it."""
+
+    changes: tuple[Change, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def inverted(self) -> ChangeSet:
+        return ChangeSet(tuple(change.inverted() for change in reversed(self.changes)))
+
+    def then(self, other: ChangeSet) -> ChangeSet:
+        return ChangeSet(self.changes + other.changes)
+
+    def keys(self, table: str) -> set[str]:
+        """Keys of the records of `table` this change set touches."""
+        return {change.key for change in self.changes if change.table == table}
+
+    @property
+    def card_ids(self) -> set[str]:
+        """Cards whose own record or whose placements changed."""
+        ids = self.keys(Card.table)
+        for change in self.changes:
+            if change.table == Placement.table:
+                record = change.after or change.before
+                assert isinstance(record, Placement)
+                ids.add(record.card_id)
+        return ids
+
+
+@dataclass
+class Document:
+    """All records of one canvas, tombstones included. Mutated only through edits (see `edits.py`)."""
+
+    canvas: Canvas
+    cards: dict[str, Card] = field(default_factory=dict)
+    placements: dict[str, Placement] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    settings: dict[str, ModelSettings] = field(default_factory=dict)
+    #: model id -> card id -> live placement; kept in step by `put` and `remove`.
+    _by_model: dict[str, dict[str, Placement]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        canvas: Canvas,
+        cards: Iterable[Card] = (),
+        placements: Iterable[Placement] = (),
+        links: Iterable[Link] = (),
+        settings: Iterable[ModelSettings] = (),
+    ) -> Document:
+        document = cls(canvas)
+        for record in (*cards, *placements, *links, *settings):
+            document.put(record)
+        return document
+
+    # -- reading -------------------------------------------------------------------------------------------
+
+    def live_cards(self) -> list[Card]:
+        return [card for card in self.cards.values() if not card.deleted]
+
+    def card(self, card_id: str) -> Card | None:
+        """The live card with this id, or None if there is none (or it was deleted)."""
+        card = self.cards.get(card_id)
+        return None if card is None or card.deleted else card
+
+    def placement(self, card_id: str, model: str) -> Placement | None:
+        return self._by_model.get(model, {}).get(card_id)
+
+    def placements_in(self, model: str) -> dict[str, Placement]:
+        """Live placements in `model`, by card id (a read-only view: do not mutate)."""
+        return self._by_model.get(model, {})
+
+    def placements_of(self, card_id: str) -> dict[str, Placement]:
+        """Live placements of one card, by model id."""
+        return {
+            model: by_card[card_id] for model, by_card in self._by_model.items() if card_id in by_card
+        }
+
+    def unplaced_in(self, model: str) -> list[Card]:
+        """Live cards not yet seen through `model`: the tray."""
+        placed = self.placements_in(model)
+        return [card for card in self.live_cards() if card.id not in placed]
+
+    def live_links(self) -> list[Link]:
+        return [link for link in self.links.values() if not link.deleted]
+
+    def links_of(self, card_id: str) -> list[Link]:
+        return [link for link in self.live_links() if card_id in (link.source, link.target)]
+
+    def model_settings(self, model: str) -> ModelSettings | None:
+        settings = self.settings.get(model)
+        return None if settings is None or settings.deleted else settings
+
+    def records(self) -> Iterator[Record]:
+        """Every record, tombstones included: the canvas first, then cards, placements, links, settings."""
+        yield self.canvas
+        yield from self.cards.values()
+        yield from self.placements.values()
+        yield from self.links.values()
+        yield from self.settings.values()
+
+    def get(self, table: str, key: str) -> Record | None:
+        if table == Canvas.table:
+            return self.canvas if key == self.canvas.id else None
+        return self._table(table).get(key)
+
+    # -- writing (edits only) ------------------------------------------------------------------------------
+
+    def put(self, record: Record) -> None:
+        """Store `record` under its key, replacing whatever was there."""
+        if isinstance(record, Canvas):
+            self.canvas = record
+            return
+        self._table(record.table)[record.key] = record  # type: ignore[assignment]
+        if isinstance(record, Placement):
+            by_card = self._by_model.setdefault(record.model, {})
+            if record.deleted:
+                by_card.pop(record.card_id, None)
+            else:
+                by_card[record.card_id] = record
+
+    def remove(self, table: str, key: str) -> None:
+        record = self._table(table).pop(key, None)
+        if isinstance(record, Placement):
+            self._by_model.get(record.model, {}).pop(record.card_id, None)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Make every change's `after` true (used to replay a change set, e.g. redo or an inverse)."""
+        for change in changes:
+            if change.after is None:
+                self.remove(change.table, change.key)
+            else:
+                self.put(change.after)
+
+    def _table(self, table: str) -> dict[str, Record]:
+        tables: dict[str, dict[str, Record]] = {
+            Card.table: self.cards,  # type: ignore[dict-item]
+            Placement.table: self.placements,  # type: ignore[dict-item]
+            Link.table: self.links,  # type: ignore[dict-item]
+            ModelSettings.table: self.settings,  # type: ignore[dict-item]
+        }
+        try:
+            return tables[table]
+        except KeyError:
+            raise ValueError(f"unknown record table {table!r}") from None
+
+    def snapshot(self) -> dict[str, dict[str, Record]]:
+        """A copy of every record by table and key, for comparing documents (tests, merge previews)."""
+        return {
+            Canvas.table: {self.canvas.id: self.canvas},
+            Card.table: dict(self.cards),
+            Placement.table: dict(self.placements),
+            Link.table: dict(self.links),
+            ModelSettings.table: dict(self.settings),
+        }
+
+
+__all__ = ["Change", "ChangeSet", "Document", "placement_key"]

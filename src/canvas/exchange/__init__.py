@@ -1,0 +1,1 @@
+"""File formats: native .scanvas, JSON Canvas, CSV and Markdown; merge of imported canvases. No Qt."""

@@ -1,0 +1,1 @@
+"""The SQLite store: one file, many canvases; schema, migrations and the repository. No Qt."""
