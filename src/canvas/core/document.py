@@ -106,9 +106,7 @@ class Document:
 
     def placements_of(self, card_id: str) -> dict[str, Placement]:
         """Live placements of one card, by model id."""
-        return {
-            model: by_card[card_id] for model, by_card in self._by_model.items() if card_id in by_card
-        }
+        return {model: by_card[card_id] for model, by_card in self._by_model.items() if card_id in by_card}
 
     def unplaced_in(self, model: str) -> list[Card]:
         """Live cards not yet seen through `model`: the tray."""
@@ -145,7 +143,7 @@ class Document:
         if isinstance(record, Canvas):
             self.canvas = record
             return
-        self._table(record.table)[record.key] = record  # type: ignore[assignment]
+        self._table(record.table)[record.key] = record
         if isinstance(record, Placement):
             by_card = self._by_model.setdefault(record.model, {})
             if record.deleted:
