@@ -1,0 +1,452 @@
+"""Merging an imported canvas into the local one, record by record, by revision. Pure: no files, no store.
+
+For each record (the canvas, model settings, cards, placements, links): only in the file -> added; same revision,
+or the file's is older -> nothing; the file's descends from ours -> the file's wins; diverged -> both sides
+compute the same merged revision (see `revisions.py`) and, for a card changed on both sides, the losing version is
+kept as a conflict copy linked to its twin. The rules are written out in docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from canvas.core.document import Change, ChangeSet, Document
+from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, placement_key
+from canvas.exchange.revisions import digest, first_revision, merged, ranked, successor
+
+#: The label of the link joining a conflict copy to its twin.
+CONFLICT_LABEL = "conflict"
+#: A conflict copy sits this far right of and below its twin, so both titles stay readable.
+COPY_OFFSET = 24.0
+#: Tables in the order the store must write them (cards before the placements and links that refer to them).
+TABLE_ORDER = (Canvas.table, ModelSettings.table, Card.table, Placement.table, Link.table)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Something changed on both sides. `subject` names it for a person ("card 'Late salary'")."""
+
+    table: str
+    key: str
+    subject: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What an import does (or would do, for a dry run): counts, conflicts, and one change set to apply."""
+
+    canvas_id: str
+    canvas_title: str
+    changes: ChangeSet
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def conflicting_cards(self) -> list[str]:
+        """Titles of the cards in conflict, for the summary."""
+        return [conflict.subject for conflict in self.conflicts if conflict.table == Card.table]
+
+    def as_json(self) -> dict[str, int | str]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "conflicts": len(self.conflicts),
+            "canvas": self.canvas_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    record: Record
+    #: The version that lost a divergence (None when one side simply descends from the other).
+    loser: Record | None = None
+
+
+def resolve(local: Record | None, incoming: Record) -> _Resolved:
+    """One record's merge by revision (the rule every table follows)."""
+    if local is None:
+        return _Resolved(incoming)
+    if local.descends_from(incoming):
+        return _Resolved(local)
+    if incoming.descends_from(local):
+        return _Resolved(incoming)
+    winner, loser = ranked(local, incoming)
+    return _Resolved(merged(winner, loser), loser)
+
+
+def merge(local: Document | None, incoming: Document) -> MergeResult:
+    """Merge `incoming` (a file's canvas) into `local` (the store's; None for a canvas new to the store).
+
+    If the canvas ids differ (an import `--into` another canvas), the local canvas record is kept as it is and
+    the file's cards, placements, links and settings are merged into it.
+    """
+    return _Merger(local, incoming).run()
+
+
+@dataclass
+class _Merger:
+    local: Document | None
+    incoming: Document
+    written: dict[tuple[str, str], Record] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    revived: set[str] = field(default_factory=set)
+    copies: list[tuple[Card, Card]] = field(default_factory=list)
+    copy_ids: set[str] = field(default_factory=set)
+
+    def run(self) -> MergeResult:
+        self._canvas()
+        for settings in self.incoming.settings.values():
+            self._settings(settings)
+        for card in self.incoming.cards.values():
+            self._card(card)
+        for placement in self.incoming.placements.values():
+            self._placement(placement)
+        for link in self.incoming.links.values():
+            self._link(link)
+        self._revive_with_cards()
+        self._orphans()
+        for twin, version in self.copies:
+            self._keep_copy(twin, version)
+        return self._result()
+
+    # -- looking up ----------------------------------------------------------------------------------------
+
+    def before(self, table: str, key: str) -> Record | None:
+        return self.local.get(table, key) if self.local is not None else None
+
+    def now(self, table: str, key: str) -> Record | None:
+        written = self.written.get((table, key))
+        return written if written is not None else self.before(table, key)
+
+    def put(self, record: Record) -> None:
+        key = (record.table, record.key)
+        if self.before(*key) == record:
+            self.written.pop(key, None)
+        else:
+            self.written[key] = record
+
+    def card_title(self, card_id: str) -> str:
+        card = self.now(Card.table, card_id)
+        return f"'{card.title}'" if isinstance(card, Card) else f"'{card_id}'"
+
+    def card_live(self, card_id: str) -> bool:
+        card = self.now(Card.table, card_id)
+        return card is not None and not card.deleted
+
+    # -- each table ----------------------------------------------------------------------------------------
+
+    def _canvas(self) -> None:
+        incoming = self.incoming.canvas
+        if self.local is not None and self.local.canvas.id != incoming.id:
+            return
+        resolved = self.merge_one(self.before(Canvas.table, incoming.id), incoming)
+        if _edited_both_ways(resolved):
+            assert isinstance(resolved.record, Canvas)
+            self.conflicts.append(
+                Conflict(
+                    Canvas.table,
+                    incoming.id,
+                    f"canvas '{resolved.record.title}'",
+                    "title, description or models changed on both sides; kept the version with more edits",
+                )
+            )
+
+    def _settings(self, incoming: ModelSettings) -> None:
+        resolved = self.merge_one(self.before(ModelSettings.table, incoming.key), incoming)
+        if _edited_both_ways(resolved):
+            self.conflicts.append(
+                Conflict(
+                    ModelSettings.table,
+                    incoming.key,
+                    f"settings of model '{incoming.model}'",
+                    "changed on both sides (e.g. the stages); kept the version with more edits",
+                )
+            )
+
+    def _card(self, incoming: Card) -> None:
+        local = self.before(Card.table, incoming.id)
+        resolved = self.merge_one(local, incoming)
+        result, loser = resolved.record, resolved.loser
+        assert isinstance(result, Card)
+        if local is None and incoming.conflict_of is not None and not incoming.deleted:
+            # A conflict copy the other side made when it merged: tell this side about the conflict too.
+            self.conflicts.append(
+                Conflict(
+                    Card.table,
+                    incoming.id,
+                    f"'{incoming.title}'",
+                    f"a competing version of card {self.card_title(incoming.conflict_of)}, "
+                    "kept from a merge on the other side",
+                )
+            )
+        if loser is None or result.deleted:
+            return
+        assert isinstance(loser, Card)
+        if loser.deleted:
+            self.revived.add(result.id)
+            self.conflicts.append(
+                Conflict(
+                    Card.table,
+                    result.id,
+                    f"'{result.title}'",
+                    "deleted on one side but edited on the other; the card is kept",
+                )
+            )
+        elif not result.same_content(loser):
+            self.copies.append((result, loser))
+            # Named by the title this side knew it by; the detail says which version now sits where.
+            known = local.title if isinstance(local, Card) else result.title
+            self.conflicts.append(
+                Conflict(
+                    Card.table,
+                    result.id,
+                    f"'{known}'",
+                    f"changed on both sides; both versions are kept: '{result.title}', and '{loser.title}' "
+                    f'beside it marked as a conflict (linked to it as "{CONFLICT_LABEL}")',
+                )
+            )
+
+    def _placement(self, incoming: Placement) -> None:
+        resolved = self.merge_one(self.before(Placement.table, incoming.key), incoming)
+        if _edited_both_ways(resolved):
+            self.conflicts.append(
+                Conflict(
+                    Placement.table,
+                    incoming.key,
+                    f"placement of card {self.card_title(incoming.card_id)} in '{incoming.model}'",
+                    "moved on both sides; kept the position with more edits",
+                )
+            )
+
+    def _link(self, incoming: Link) -> None:
+        resolved = self.merge_one(self.before(Link.table, incoming.id), incoming)
+        if _edited_both_ways(resolved):
+            self.conflicts.append(
+                Conflict(
+                    Link.table,
+                    incoming.id,
+                    f"link from {self.card_title(incoming.source)} to {self.card_title(incoming.target)}",
+                    "changed on both sides; kept the version with more edits",
+                )
+            )
+
+    def merge_one(self, local: Record | None, incoming: Record) -> _Resolved:
+        resolved = resolve(local, incoming)
+        self.put(resolved.record)
+        return resolved
+
+    # -- keeping the canvas consistent ---------------------------------------------------------------------
+
+    def _revive_with_cards(self) -> None:
+        """A card kept because it was edited after a deletion comes back with the placements and links it had."""
+        if not self.revived:
+            return
+        for table in (Placement.table, Link.table):
+            for key, versions in self._versions(table).items():
+                current = self.now(table, key)
+                if current is None or not current.deleted or not any(not v.deleted for v in versions):
+                    continue
+                ends = _card_ids(current)
+                if ends & self.revived and all(self.card_live(card_id) for card_id in ends):
+                    self.put(successor(current, "revived with its card", deleted=False))
+
+    def _orphans(self) -> None:
+        """Placements and links of cards the merge deleted are deleted too (as deleting a card does)."""
+        for table in (Placement.table, Link.table):
+            for key in self._versions(table):
+                current = self.now(table, key)
+                if current is None or current.deleted:
+                    continue
+                if not all(self.card_live(card_id) for card_id in _card_ids(current)):
+                    self.put(successor(current, "its card was deleted", deleted=True))
+
+    def _versions(self, table: str) -> dict[str, list[Record]]:
+        """Every key of `table` (placements or links) on either side, with the versions each side holds."""
+        documents = [self.incoming] if self.local is None else [self.incoming, self.local]
+        versions: dict[str, list[Record]] = {}
+        for document in documents:
+            records: Iterable[Record] = (
+                document.placements.values() if table == Placement.table else document.links.values()
+            )
+            for record in records:
+                versions.setdefault(record.key, []).append(record)
+        return versions
+
+    def _keep_copy(self, twin: Card, version: Card) -> None:
+        """Keep the losing version of a card as a new card beside its twin, joined by a "conflict" link."""
+        copy_id = digest("conflict copy", twin.id, version.rev)
+        copy = version.model_copy(
+            update={
+                "id": copy_id,
+                "conflict_of": twin.id,
+                "rev": first_revision("card", copy_id),
+                "history": (),
+                "deleted": False,
+            }
+        )
+        self.copy_ids.add(copy_id)
+        self.merge_one(self.now(Card.table, copy_id), copy)
+        if not self.card_live(copy_id):
+            return  # kept once already, and since deleted by someone who resolved it
+        link_id = digest("conflict link", copy_id)
+        link = Link(
+            id=link_id,
+            source=copy_id,
+            target=twin.id,
+            label=CONFLICT_LABEL,
+            tangible=False,
+            rev=first_revision("link", link_id),
+        )
+        self.merge_one(self.now(Link.table, link_id), link)
+        for model, spot in sorted(self._placements_of(twin.id).items()):
+            x, y = spot.x + COPY_OFFSET, spot.y + COPY_OFFSET
+            placement = Placement(
+                card_id=copy_id,
+                model=model,
+                zone=spot.zone,
+                x=x,
+                y=y,
+                rev=first_revision("placement", copy_id, model, spot.zone, repr(x), repr(y)),
+            )
+            self.merge_one(self.now(Placement.table, placement.key), placement)
+
+    def _placements_of(self, card_id: str) -> dict[str, Placement]:
+        models = set(self.incoming.placements_of(card_id))
+        if self.local is not None:
+            models.update(self.local.placements_of(card_id))
+        models.update(r.model for r in self.written.values() if isinstance(r, Placement) and r.card_id == card_id)
+        found: dict[str, Placement] = {}
+        for model in models:
+            current = self.now(Placement.table, placement_key(card_id, model))
+            if isinstance(current, Placement) and not current.deleted:
+                found[model] = current
+        return found
+
+    # -- the outcome ---------------------------------------------------------------------------------------
+
+    def _result(self) -> MergeResult:
+        changes = sorted(
+            (Change(table, key, self.before(table, key), record) for (table, key), record in self.written.items()),
+            key=lambda change: (TABLE_ORDER.index(change.table), change.key),
+        )
+        counts = _Counts(self.copy_ids, new_canvas=self.local is None)
+        for change in changes:
+            counts.add(change)
+        canvas = self.now(Canvas.table, self.incoming.canvas.id)
+        if self.local is not None and self.local.canvas.id != self.incoming.canvas.id:
+            canvas = self.local.canvas
+        assert isinstance(canvas, Canvas)
+        return MergeResult(
+            canvas_id=canvas.id,
+            canvas_title=canvas.title,
+            changes=ChangeSet(tuple(changes)),
+            added=counts.added,
+            updated=counts.updated,
+            deleted=counts.deleted,
+            conflicts=tuple(self.conflicts),
+        )
+
+
+def _edited_both_ways(resolved: _Resolved) -> bool:
+    """A divergence a person should hear about: two live versions that say different things."""
+    loser = resolved.loser
+    return loser is not None and not loser.deleted and not resolved.record.same_content(loser)
+
+
+def _card_ids(record: Record) -> set[str]:
+    if isinstance(record, Placement):
+        return {record.card_id}
+    assert isinstance(record, Link)
+    return {record.source, record.target}
+
+
+def _same_content(change: Change) -> bool:
+    return change.before is not None and change.after is not None and change.before.same_content(change.after)
+
+
+def _live(record: Record | None) -> bool:
+    return record is not None and not record.deleted
+
+
+class _Counts:
+    """Counts as a person reads them: cards and links added, updated (incl. moved) and deleted.
+
+    Placements count as an update of their card; a card's placements and links do not count again when the card
+    itself is added or deleted (but a new link between new cards is added); conflict copies (and their links) are
+    reported as conflicts instead; the canvas record and model settings of a canvas new to the store are part of
+    adding it.
+    """
+
+    def __init__(self, copy_ids: set[str], *, new_canvas: bool) -> None:
+        self.copy_ids = copy_ids
+        self.new_canvas = new_canvas
+        self.cards_added: set[str] = set()
+        self.cards_deleted: set[str] = set()
+        self.cards_updated: set[str] = set()
+        self.moved: set[str] = set()
+        self.other_updated = 0
+        self.link_changes: list[Change] = []
+
+    def add(self, change: Change) -> None:
+        was, now = _live(change.before), _live(change.after)
+        if was and now and _same_content(change):
+            return  # only the revision changed (a merged revision of identical versions): nothing to see
+        if change.table == Card.table:
+            if change.key in self.copy_ids:
+                return
+            if now and not was:
+                self.cards_added.add(change.key)
+            elif was and not now:
+                self.cards_deleted.add(change.key)
+            elif was and now:
+                self.cards_updated.add(change.key)
+        elif change.table == Placement.table:
+            record = change.after or change.before
+            assert isinstance(record, Placement)
+            if was or now:
+                self.moved.add(record.card_id)
+        elif change.table == Link.table:
+            self.link_changes.append(change)
+        elif (was or now) and not self.new_canvas:
+            self.other_updated += 1
+
+    def _links(self) -> dict[str, int]:
+        counts = {"added": 0, "updated": 0, "deleted": 0}
+        touched = self.cards_added | self.cards_deleted
+        for change in self.link_changes:
+            record = change.after or change.before
+            assert isinstance(record, Link)
+            ends = {record.source, record.target}
+            if ends & self.copy_ids:
+                continue
+            was, now = _live(change.before), _live(change.after)
+            if now and not was:
+                counts["added"] += 1
+            elif ends & touched:
+                continue
+            elif was and not now:
+                counts["deleted"] += 1
+            elif was and now and not _same_content(change):
+                counts["updated"] += 1
+        return counts
+
+    @property
+    def added(self) -> int:
+        return len(self.cards_added) + self._links()["added"]
+
+    @property
+    def updated(self) -> int:
+        moved = self.moved - self.cards_added - self.cards_deleted - self.copy_ids
+        return len(self.cards_updated | moved) + self._links()["updated"] + self.other_updated
+
+    @property
+    def deleted(self) -> int:
+        return len(self.cards_deleted) + self._links()["deleted"]

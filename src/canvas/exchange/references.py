@@ -1,0 +1,121 @@
+"""Cross-record checks of a `.scanvas` file: ids unique, and every reference to a card or model resolvable.
+
+Runs on the plain JSON data (not the schema classes) so that a file with a wrong type in one card still gets its
+dangling references reported in the same pass: `canvas validate` lists every problem at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from canvas.core.frameworks import ModelSpec, split_grid_zone
+from canvas.exchange.limits import Problem
+
+
+def reference_problems(data: Mapping[str, Any], models: Mapping[str, ModelSpec]) -> list[Problem]:
+    """Problems with ids and references. `models`: every model definition available (the file's and ours)."""
+    problems: list[Problem] = []
+    cards = _records(data, "cards")
+    card_ids = _unique_ids(cards, "cards", "id", problems)
+    live_cards = {r["id"] for _, r in cards if isinstance(r.get("id"), str) and r.get("deleted") is not True}
+    _unique_ids(_records(data, "links"), "links", "id", problems)
+    _unique_ids(_records(data, "models"), "models", "id", problems)
+    _unique_ids(_records(data, "model_settings"), "model_settings", "model", problems)
+
+    for index, card in cards:
+        twin = card.get("conflict_of")
+        if isinstance(twin, str) and twin not in card_ids:
+            problems.append(Problem(f"cards[{index}].conflict_of", f"card '{twin}' does not exist"))
+
+    canvas = data.get("canvas")
+    if isinstance(canvas, dict) and isinstance(canvas.get("models"), list):
+        for index, model in enumerate(canvas["models"]):
+            if isinstance(model, str) and model not in models:
+                problems.append(Problem(f"canvas.models[{index}]", _no_model(model)))
+
+    for index, settings in _records(data, "model_settings"):
+        model = settings.get("model")
+        if isinstance(model, str) and settings.get("deleted") is not True and model not in models:
+            problems.append(Problem(f"model_settings[{index}]", _no_model(model)))
+
+    seen_placements: dict[tuple[str, str], int] = {}
+    for index, placement in _records(data, "placements"):
+        card_id, model = placement.get("card_id"), placement.get("model")
+        if not (isinstance(card_id, str) and isinstance(model, str)):
+            continue
+        where = f"placements[{index}]"
+        earlier = seen_placements.setdefault((card_id, model), index)
+        if earlier != index:
+            problems.append(
+                Problem(where, f"card '{card_id}' is placed in '{model}' twice (also placements[{earlier}])")
+            )
+        # Even a deleted placement must name a card the file holds: the store keeps every record's card.
+        if card_id not in card_ids:
+            problems.append(Problem(where, f"card '{card_id}' does not exist"))
+            continue
+        if placement.get("deleted") is True:
+            continue
+        if card_id not in live_cards:
+            problems.append(Problem(where, f"card '{card_id}' is deleted, but this placement of it is not"))
+        spec = models.get(model)
+        if spec is None:
+            problems.append(Problem(where, _no_model(model)))
+        else:
+            zone_problem = _zone_problem(spec, placement.get("zone"))
+            if zone_problem:
+                problems.append(Problem(f"{where}.zone", zone_problem))
+
+    for index, link in _records(data, "links"):
+        ends = [link.get("source"), link.get("target")]
+        for end_name, end in zip(("source", "target"), ends, strict=True):
+            if not isinstance(end, str):
+                continue
+            if end not in card_ids:
+                problems.append(Problem(f"links[{index}].{end_name}", f"card '{end}' does not exist"))
+            elif end not in live_cards and link.get("deleted") is not True:
+                problems.append(Problem(f"links[{index}].{end_name}", f"card '{end}' is deleted, but this link is not"))
+        if isinstance(ends[0], str) and ends[0] == ends[1]:
+            problems.append(Problem(f"links[{index}]", "a link needs two different cards"))
+    return problems
+
+
+def _records(data: Mapping[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
+    items = data.get(name)
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _unique_ids(records: list[tuple[int, dict[str, Any]]], name: str, field: str, problems: list[Problem]) -> set[str]:
+    first: dict[str, int] = {}
+    for index, record in records:
+        value = record.get(field)
+        if not isinstance(value, str):
+            continue
+        earlier = first.setdefault(value, index)
+        if earlier != index:
+            problems.append(
+                Problem(f"{name}[{index}].{field}", f"'{value}' is used by {name}[{earlier}] too; ids must differ")
+            )
+    return set(first)
+
+
+def _no_model(model: str) -> str:
+    return f"model '{model}' is not defined in this file and not installed here"
+
+
+def _zone_problem(spec: ModelSpec, zone: Any) -> str | None:
+    if not isinstance(zone, str):
+        return None
+    if spec.grid is not None:
+        # Columns are per canvas (and may have been removed since), so only the row is checked for a grid.
+        column, row = split_grid_zone(zone)
+        rows = [r.id for r in spec.grid.rows]
+        if not column or row not in rows:
+            return f"'{zone}' is not a zone of model '{spec.id}' (a grid zone is '<column>.<row>', row one of {rows})"
+        return None
+    zones = spec.zones()
+    if zone not in zones:
+        return f"'{zone}' is not a zone of model '{spec.id}' (zones: {', '.join(zones)})"
+    return None
