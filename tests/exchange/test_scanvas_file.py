@@ -26,10 +26,15 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def shuffled(document: Document) -> Document:
     """The same canvas with its records held in another order (as a store might load them)."""
     rng = random.Random(7)
-    groups = [list(document.cards.values()), list(document.placements.values()), list(document.links.values())]
-    for group in groups:
-        rng.shuffle(group)
-    return Document.of(document.canvas, groups[0], groups[1], groups[2], reversed(document.settings.values()))
+    cards, placements, links = (
+        list(document.cards.values()),
+        list(document.placements.values()),
+        list(document.links.values()),
+    )
+    rng.shuffle(cards)
+    rng.shuffle(placements)
+    rng.shuffle(links)
+    return Document.of(document.canvas, cards, placements, links, reversed(document.settings.values()))
 
 
 def test_the_same_canvas_always_gives_the_same_bytes(models: dict[str, ModelSpec]) -> None:
