@@ -375,15 +375,21 @@ def occupied_offsets(placements: Iterable[Placement], zone: str, exclude: Collec
     return [(p.x, p.y) for p in placements if p.zone == zone and p.card_id not in exclude]
 
 
-class _Occupancy:
-    """Offsets of cards already in a zone, bucketed by slot so a free-space test looks at 9 buckets, not all."""
+class Occupancy:
+    """Offsets of the cards already in a zone, bucketed by slot so a free-space test looks at 9 buckets, not all.
 
-    def __init__(self, occupied: Iterable[Offset]) -> None:
+    Build one per drop with `snap`; keep one while placing many cards in turn (e.g. an automatic layout)."""
+
+    def __init__(self, occupied: Iterable[Offset] = ()) -> None:
         self._buckets: dict[tuple[int, int], list[Offset]] = {}
         for x, y in occupied:
-            # Drawn at the origin when negative (card_rect), so it blocks there.
-            x, y = max(x, 0.0), max(y, 0.0)
-            self._buckets.setdefault((int(x // SLOT_W), int(y // SLOT_H)), []).append((x, y))
+            self.add(x, y)
+
+    def add(self, x: float, y: float) -> None:
+        """Mark a card at offset (x, y) as taken."""
+        # Drawn at the origin when negative (card_rect), so it blocks there.
+        x, y = max(x, 0.0), max(y, 0.0)
+        self._buckets.setdefault((int(x // SLOT_W), int(y // SLOT_H)), []).append((x, y))
 
     def is_free(self, x: float, y: float) -> bool:
         """True if a card at offset (x, y) would overlap no occupied card."""
@@ -401,7 +407,7 @@ class _Occupancy:
 
 def next_free_offset(occupied: Collection[Offset], across: int = ZONE_SLOTS_ACROSS) -> Offset:
     """The first slot, in reading order (left to right, then down), where a new card overlaps no other."""
-    free = _Occupancy(occupied)
+    free = Occupancy(occupied)
     index = 0
     while True:
         x, y = slot_offset(index, across)
@@ -417,18 +423,23 @@ def snap(layout: ModelLayout, zone_id: str, x: float, y: float, occupied: Collec
     Grid and region zones snap to slots, at most `across` slots wide; the network snaps to a fine grid."""
     zone = layout.zones[zone_id]
     rx, ry = x - zone.origin[0], y - zone.origin[1]
-    free = _Occupancy(occupied)
+    free = Occupancy(occupied)
     if layout.kind == "network":
-        found = _nearest_free(free, rx, ry, NETWORK_STEP, NETWORK_STEP, max_columns=None, max_rings=48)
-        if found is not None:
-            return found
-        # Crowded around the drop point: look further out on the coarser slot grid, which always finds room.
-        return _nearest_free(free, rx, ry, SLOT_W, SLOT_H, max_columns=None, max_rings=None) or (0.0, 0.0)
+        return place_near(free, rx, ry)
     return _nearest_free(free, rx, ry, SLOT_W, SLOT_H, max_columns=zone.across, max_rings=None) or (0.0, 0.0)
 
 
+def place_near(free: Occupancy, x: float, y: float) -> Offset:
+    """The free offset nearest to (x, y) on the network's fine grid (never negative). Does not mark it taken."""
+    found = _nearest_free(free, x, y, NETWORK_STEP, NETWORK_STEP, max_columns=None, max_rings=48)
+    if found is not None:
+        return found
+    # Crowded around (x, y): look further out on the coarser slot grid, which always finds room.
+    return _nearest_free(free, x, y, SLOT_W, SLOT_H, max_columns=None, max_rings=None) or (0.0, 0.0)
+
+
 def _nearest_free(
-    free: _Occupancy,
+    free: Occupancy,
     x: float,
     y: float,
     step_x: float,
@@ -502,6 +513,7 @@ __all__ = [
     "HeaderKind",
     "LayoutKind",
     "ModelLayout",
+    "Occupancy",
     "Offset",
     "Rect",
     "ZoneBox",
@@ -510,6 +522,7 @@ __all__ = [
     "layout_model",
     "next_free_offset",
     "occupied_offsets",
+    "place_near",
     "slot_offset",
     "snap",
     "zone_at",
