@@ -264,3 +264,33 @@ def test_catalog_knows_membership() -> None:
     )
 
     assert "m" in catalog and "n" not in catalog
+
+
+def test_a_model_file_from_a_newer_format_version_says_so() -> None:
+    text = 'version = 2\nid = "x"\nname = "X"\nlayout = "network"\n[network]\n'
+
+    with pytest.raises(ModelFileError, match="written for version 2 of the model format; this app reads version 1"):
+        parse_model(text, "x.toml")
+
+
+def test_wrong_types_and_bounds_are_named_for_what_they_should_be() -> None:
+    text = """
+id = "x"
+name = "X"
+layout = "regions"
+[[regions.regions]]
+id = "push"
+label = "Push"
+kinds = "pain"
+col = -1
+row = "two"
+"""
+    with pytest.raises(ModelFileError) as raised:
+        parse_model(text, "x.toml")
+
+    assert str(raised.value).splitlines() == [
+        "x.toml: 3 problems:",
+        '  - regions → regions → 1 (push) → kinds: must be a list, like ["a", "b"], not \'pain\'',
+        "  - regions → regions → 1 (push) → col: must be at least 0, not -1",
+        "  - regions → regions → 1 (push) → row: must be a whole number, not 'two'",
+    ]

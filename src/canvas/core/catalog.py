@@ -29,6 +29,18 @@ MODEL_SUFFIX = ".toml"
 
 _COLOUR_PATTERN = "^#[0-9a-fA-F]{6}$"
 _ID_PATTERN = "^[a-z0-9_-]+$"
+#: How a TOML value of the wrong type is described: "col: must be a whole number, not 'two'".
+_TYPE_WORDS = {
+    "string_type": "text in quotes",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "tuple_type": 'a list, like ["a", "b"]',
+    "model_type": "a table (a [section] of its own)",
+    "model_attributes_type": "a table (a [section] of its own)",
+}
 
 
 class ModelFileError(ValueError):
@@ -160,11 +172,22 @@ def parse_model(text: str, where: str) -> ModelSpec:
     try:
         return ModelSpec.model_validate(data)
     except ValidationError as error:
-        lines = [_describe(problem, data) for problem in error.errors()]
+        lines = [_describe(problem, data) for problem in _most_specific(error.errors())]
         if len(lines) == 1:
             raise ModelFileError(f"{where}: {lines[0]}") from None
         listed = "\n".join(f"  - {line}" for line in lines)
         raise ModelFileError(f"{where}: {len(lines)} problems:\n{listed}") from None
+
+
+def _most_specific(problems: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop a list's "too short" when an item inside it has its own error: pydantic counts only valid items, and
+    the item's own error says more."""
+    places = [tuple(problem["loc"]) for problem in problems]
+
+    def inside(outer: tuple[int | str, ...]) -> bool:
+        return any(len(place) > len(outer) and place[: len(outer)] == outer for place in places)
+
+    return [p for p in problems if p["type"] != "too_short" or not inside(tuple(p["loc"]))]
 
 
 def _describe(problem: ErrorDetails, data: Mapping[str, Any]) -> str:
@@ -207,7 +230,15 @@ def _plain(problem: ErrorDetails) -> str:
         return f"is too long (at most {ctx.get('max_length')} characters)"
     if kind in ("too_short", "too_long"):
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return f"needs {'at least' if kind == 'too_short' else 'at most'} {bound} entries"
+        entries = "entry" if bound == 1 else "entries"
+        return f"needs {'at least' if kind == 'too_short' else 'at most'} {bound} {entries}"
+    if kind == "literal_error" and tuple(problem["loc"]) == ("version",):
+        return f"the file is written for version {problem['input']!r} of the model format; this app reads version 1"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge") if kind == "greater_than_equal" else ctx.get("le")
+        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}, not {problem['input']!r}"
+    if kind in _TYPE_WORDS:
+        return f"must be {_TYPE_WORDS[kind]}, not {problem['input']!r}"
     if kind in ("literal_error", "enum"):
         return f"must be one of {ctx.get('expected')}, not {problem['input']!r}"
     if kind == "value_error":

@@ -173,7 +173,8 @@ def layout_model(spec: ModelSpec, settings: ModelSettings | None, placements: Ma
     (card id -> Placement, as `Document.placements_in` gives them). Placements in zones the model does not have are
     ignored here (validation reports them; the UI keeps those cards in the tray).
 
-    One pass over the placements: fast enough to recompute on every change (50,000 placements in ~30 ms).
+    One pass over the placements: fast enough to recompute on every change (50,000 placements in about 20–25 ms
+    on a 2-core laptop-class machine).
     """
     if spec.grid is not None:
         return _layout_grid(spec, settings, placements)
