@@ -25,6 +25,7 @@ from canvas.core.layout import (
     SLOT_W,
     ZONE_SLOTS_ACROSS,
     ModelLayout,
+    Occupancy,
     Rect,
     card_positions,
     card_rect,
@@ -381,3 +382,18 @@ def test_every_builtin_lays_out_inside_its_bounds(model_id: str) -> None:
         assert zone.content.w >= MIN_CONTENT_W and zone.content.h >= MIN_CONTENT_H
     for header in layout.headers:
         assert layout.bounds.contains_rect(header.rect)
+
+
+def test_dropping_many_cards_at_one_point_spreads_them_over_free_slots() -> None:
+    layout = layout_model(spec("jtbd"), None, {})
+    ox, oy = layout.zones["push"].origin
+    taken = Occupancy([(0, 0)])
+
+    offsets = []
+    for _ in range(6):
+        offset = snap(layout, "push", ox + 10, oy + 10, taken)
+        taken.add(*offset)
+        offsets.append(offset)
+
+    assert len(set(offsets)) == 6 and (0, 0) not in offsets
+    assert all(x < layout.zones["push"].across * SLOT_W for x, _ in offsets)

@@ -417,14 +417,15 @@ def next_free_offset(occupied: Collection[Offset], across: int = ZONE_SLOTS_ACRO
         index += 1
 
 
-def snap(layout: ModelLayout, zone_id: str, x: float, y: float, occupied: Collection[Offset]) -> Offset:
+def snap(layout: ModelLayout, zone_id: str, x: float, y: float, occupied: Collection[Offset] | Occupancy) -> Offset:
     """The offset in `zone_id` nearest to a dropped card whose top-left is at scene point (x, y), where the card
     overlaps none of the `occupied` offsets (leave the moving cards themselves out of those).
 
-    Grid and region zones snap to slots, at most `across` slots wide; the network snaps to a fine grid."""
+    Grid and region zones snap to slots, at most `across` slots wide; the network snaps to a fine grid.
+    To drop many cards in one zone, pass one `Occupancy` and `add` each result to it before snapping the next."""
     zone = layout.zones[zone_id]
     rx, ry = x - zone.origin[0], y - zone.origin[1]
-    free = Occupancy(occupied)
+    free = occupied if isinstance(occupied, Occupancy) else Occupancy(occupied)
     if layout.kind == "network":
         return place_near(free, rx, ry)
     return _nearest_free(free, rx, ry, SLOT_W, SLOT_H, max_columns=zone.across, max_rings=None) or (0.0, 0.0)
