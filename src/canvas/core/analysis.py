@@ -1,7 +1,5 @@
-"""What each model says: opportunity scores, the journey's emotion curve, and (re-exported here so there is one
-place to import analyses from) the evidence gauge and the value-exchange analyses.
-
-    from canvas.core.analysis import emotion_curve, evidence_gauge, exchange_balance, top_opportunities
+"""What each model says: opportunity scores and the emotion curve, plus (re-exported, one place to import from)
+the evidence gauge and the value-exchange analyses.
 """
 
 from __future__ import annotations

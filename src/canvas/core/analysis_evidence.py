@@ -1,9 +1,4 @@
-"""The evidence gauge: how much of what a side can see rests on customer evidence, and how much on assumptions.
-
-Customer evidence is a card in the customer's voice that was observed with customers or reported by them
-(`Card.rests_on_customer_evidence`); everything else is an assumption. A map built mostly on assumptions must
-look like one.
-"""
+"""The evidence gauge: how much of what a side can see rests on customer evidence, and how much on assumptions."""
 
 from __future__ import annotations
 
@@ -14,6 +9,9 @@ from canvas.core.catalog import Catalog
 from canvas.core.document import Document
 from canvas.core.frameworks import ModelSpec
 from canvas.core.model import ModelSettings, Side, Voice
+
+# Customer evidence is a card in the customer's voice, observed with customers or reported by them
+# (`Card.rests_on_customer_evidence`); everything else is an assumption. A map built on assumptions must look it.
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,4 @@
-"""Value exchange analysis (networkx): what each actor gives and receives, one-sided relationships, auto-layout.
-
-The network is the cards placed in a network model (nodes) and the live links between them (flows of value).
-networkx is imported inside the functions that need it: it takes a fifth of a second to import, and the CLI's
-other commands should not pay for it.
-"""
+"""Value exchange analysis (networkx): what each actor gives and receives, one-sided relationships, auto-layout."""
 
 from __future__ import annotations
 
@@ -17,6 +12,10 @@ from canvas.core.edits import Spot
 from canvas.core.frameworks import NETWORK_ZONE, ModelSpec
 from canvas.core.layout import CARD_H, CARD_W, NETWORK_MIN_W, ZONE_PAD, Occupancy, place_near
 from canvas.core.model import Card, Link
+
+# The network is the cards placed in a network model (nodes) and the live links between them (flows of value).
+# networkx is imported inside the functions that need it: it takes a fifth of a second to import, and the CLI's
+# other commands should not pay for that.
 
 #: Fixed seed so the same network always gets the same automatic layout.
 LAYOUT_SEED = 7

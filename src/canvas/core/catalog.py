@@ -1,8 +1,6 @@
 """The catalog of sensemaking models: built-in model files, the user's own, and models carried in imported files.
 
-A broken user model never stops the app: it is skipped and described in `Catalog.problems`, naming the file.
-Run `python -m canvas.core.catalog --write-schema docs/model.schema.json` to regenerate the published schema,
-or `python -m canvas.core.catalog --check FILE.toml` to check a model file before dropping it in the folder.
+Regenerate the published schema with `python -m canvas.core.catalog --write-schema docs/model.schema.json`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
 """Pure geometry of a model view: zone and header rectangles, card rectangles, slots and snapping. No Qt.
 
-A placement's (x, y) is the card's top-left offset from its zone's content origin. Cards sit on a slot grid
-of pitch SLOT_W × SLOT_H so they never pile up unreadably; a zone grows to hold its cards, so cards never reach
-into a neighbouring zone. The Qt scene, the picture exports and the CLI all draw from `layout_model`.
-
-Scene coordinates: x grows rightwards, y downwards, (0, 0) is the top-left corner of the model's bounds.
+The Qt scene, the picture exports and the CLI all draw from `layout_model`.
 """
 
 from __future__ import annotations
@@ -17,6 +13,11 @@ from typing import Literal
 
 from canvas.core.frameworks import NETWORK_ZONE, ModelSpec, RegionSpec, ZoneSpec, grid_zone
 from canvas.core.model import CardKind, ModelSettings, Placement, Side
+
+# A placement's (x, y) is the card's top-left offset from its zone's content origin. Cards sit on a slot grid of
+# pitch SLOT_W × SLOT_H so they never pile up unreadably; a zone grows to hold its cards, so cards never reach
+# into a neighbouring zone. Scene coordinates: x grows rightwards, y downwards, (0, 0) is the top-left corner of
+# the model's bounds.
 
 CARD_W = 200.0
 CARD_H = 84.0

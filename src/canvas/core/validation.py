@@ -1,7 +1,6 @@
 """Checks of a whole canvas against the model catalog, with messages a person understands.
 
-Nothing here refuses to load a canvas: a canvas from an older file or a teammate's machine may be imperfect, and
-the app shows these problems rather than losing the cards.
+Nothing here refuses a canvas: an imperfect file from a teammate is shown with its problems, never lost.
 """
 
 from __future__ import annotations
