@@ -1,0 +1,127 @@
+"""Records as table rows: the columns of each record table and how a record becomes a row (reading is in
+`loading.py`). Lists (tags, history, enabled models, columns) are stored as compact JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement
+
+Row = tuple[Any, ...]
+
+
+def dump_list(values: Sequence[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+
+
+CANVAS_COLUMNS = ("id", "title", "description", "models", "rev", "history", "deleted")
+
+
+def canvas_row(canvas: Canvas) -> Row:
+    return (
+        canvas.id,
+        canvas.title,
+        canvas.description,
+        dump_list(canvas.models),
+        canvas.rev,
+        dump_list(canvas.history),
+        int(canvas.deleted),
+    )
+
+
+CARD_COLUMNS = (
+    "id",
+    "title",
+    "notes",
+    "kind",
+    "voice",
+    "evidence",
+    "source",
+    "tags",
+    "colour",
+    "emotion",
+    "importance",
+    "satisfaction",
+    "votes",
+    "conflict_of",
+    "rev",
+    "history",
+    "deleted",
+)
+
+
+def card_row(card: Card) -> Row:
+    return (
+        card.id,
+        card.title,
+        card.notes,
+        card.kind.value,
+        card.voice.value,
+        card.evidence.value,
+        card.source,
+        dump_list(card.tags),
+        card.colour,
+        card.emotion,
+        card.importance,
+        card.satisfaction,
+        card.votes,
+        card.conflict_of,
+        card.rev,
+        dump_list(card.history),
+        int(card.deleted),
+    )
+
+
+PLACEMENT_COLUMNS = ("card_id", "model", "zone", "x", "y", "rev", "history", "deleted")
+
+
+def placement_row(placement: Placement) -> Row:
+    return (
+        placement.card_id,
+        placement.model,
+        placement.zone,
+        placement.x,
+        placement.y,
+        placement.rev,
+        dump_list(placement.history),
+        int(placement.deleted),
+    )
+
+
+LINK_COLUMNS = ("id", "source", "target", "label", "tangible", "rev", "history", "deleted")
+
+
+def link_row(link: Link) -> Row:
+    return (
+        link.id,
+        link.source,
+        link.target,
+        link.label,
+        int(link.tangible),
+        link.rev,
+        dump_list(link.history),
+        int(link.deleted),
+    )
+
+
+SETTINGS_COLUMNS = ("model", "columns", "rev", "history", "deleted")
+
+
+def settings_row(settings: ModelSettings) -> Row:
+    columns = None
+    if settings.columns is not None:
+        columns = dump_list([column.model_dump() for column in settings.columns])
+    return (settings.model, columns, settings.rev, dump_list(settings.history), int(settings.deleted))
+
+
+#: Per record table: its columns (after canvas_id) and how a record becomes a row.
+TABLES: dict[str, tuple[tuple[str, ...], Callable[[Any], Row]]] = {
+    Canvas.table: (CANVAS_COLUMNS, canvas_row),
+    Card.table: (CARD_COLUMNS, card_row),
+    Placement.table: (PLACEMENT_COLUMNS, placement_row),
+    Link.table: (LINK_COLUMNS, link_row),
+    ModelSettings.table: (SETTINGS_COLUMNS, settings_row),
+}
