@@ -87,6 +87,26 @@ class Document:
             document.put(record)
         return document
 
+    @classmethod
+    def from_tables(
+        cls,
+        canvas: Canvas,
+        cards: dict[str, Card],
+        placements: dict[str, Placement],
+        links: dict[str, Link],
+        settings: dict[str, ModelSettings],
+    ) -> Document:
+        """A document from dicts already keyed by record key (the store's load path: no per-record `put`)."""
+        document = cls(canvas, cards, placements, links, settings)
+        index = document._by_model
+        for placement in placements.values():
+            if not placement.deleted:
+                by_card = index.get(placement.model)
+                if by_card is None:
+                    by_card = index[placement.model] = {}
+                by_card[placement.card_id] = placement
+        return document
+
     # -- reading -------------------------------------------------------------------------------------------
 
     def live_cards(self) -> list[Card]:
