@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from canvas.core.catalog import Catalog, load_catalog
-from canvas.core.document import Document
+from canvas.core.catalog import Catalog
 from canvas.core.edits import AddCard, EditCard, PlaceCards, Spot
-from canvas.core.model import Canvas, Card, CardKind, Placement
-from canvas.paths import builtin_models_dir
-from canvas.store.repository import Store, open_store
+from canvas.core.model import Card, CardKind, Placement
+from canvas.store.repository import Store
 from canvas.ui.controller import Controller
-
-
-@pytest.fixture
-def catalog() -> Catalog:
-    return load_catalog(builtin_models_dir(), None)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "workshop.sqlite")
-    store.save_document(Document.of(Canvas(title="Payroll onboarding")))
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def controller(qtbot: QtBot, store: Store, catalog: Catalog) -> Controller:
-    controller = Controller(store, catalog)
-    controller.open_canvas(store.list_canvases()[0].id)
-    return controller
 
 
 def stored_cards(store: Store, canvas_id: str) -> dict[str, Card]:

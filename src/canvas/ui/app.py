@@ -1,0 +1,192 @@
+"""The desktop app's composition root: the QApplication, the catalog, and one window per open store.
+
+`run()` is what `canvas` (and `canvas open`) calls. With `screenshot` it shows the real main window offscreen,
+waits until the canvas has painted, saves a PNG of the window and returns.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from canvas.core.catalog import Catalog, load_catalog
+from canvas.core.model import Side
+from canvas.paths import builtin_models_dir, user_models_dir
+from canvas.store.repository import Store, StoreError, open_store
+from canvas.ui import theme
+from canvas.ui.controller import LAST_CANVAS, Controller
+from canvas.ui.dialogs.messages import show_problem
+from canvas.ui.main_window import MainWindow
+from canvas.ui.recent import RecentStores
+
+APP_NAME = "Sensemaking Canvas"
+ORGANIZATION = "Sensemaking Canvas"
+SCREENSHOT_SIZE = QSize(1600, 1000)
+#: The longest a screenshot waits for the first paint before giving up (a healthy start paints in well under 1 s).
+PAINT_TIMEOUT_S = 20.0
+
+
+def first_canvas(store: Store, canvas_ref: str | None) -> str:
+    """The canvas to show: the one asked for, else the last one shown, else the newest; the demo in an empty store."""
+    if canvas_ref:
+        return store.find_canvas(canvas_ref)
+    last = store.get_state(LAST_CANVAS)
+    if isinstance(last, str) and store.has_canvas(last):
+        return str(last)
+    canvases = store.list_canvases()
+    if canvases:
+        return canvases[0].id
+    from canvas.core.demo import build_demo
+
+    demo = build_demo()
+    store.save_document(demo)
+    return demo.canvas.id
+
+
+def parse_side(side: str | None) -> Side | None:
+    if side is None:
+        return None
+    try:
+        return Side(side)
+    except ValueError:
+        raise StoreError(f"the side must be 'customer' or 'organization', not '{side}'") from None
+
+
+class Desktop(QObject):
+    """The open windows, one per store. Opening another store replaces the window that asked for it."""
+
+    def __init__(self, catalog: Catalog, recent: RecentStores | None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.recent = recent
+        self.windows: list[MainWindow] = []
+
+    def open(
+        self, store_path: Path, canvas_ref: str | None = None, model: str | None = None, side: str | None = None
+    ) -> MainWindow:
+        """A main window on the store at `store_path` (StoreError, with a message for a person, if it cannot be)."""
+        if model is not None and model not in self.catalog:
+            known = ", ".join(self.catalog.models)
+            raise StoreError(f"there is no model '{model}' (the models are: {known})")
+        chosen_side = parse_side(side)
+        store = open_store(store_path)
+        try:
+            canvas_id = first_canvas(store, canvas_ref)
+            controller = Controller(store, self.catalog)
+            window = MainWindow(controller, self.recent)
+            controller.open_canvas(canvas_id, model, chosen_side)
+        except BaseException:
+            store.close()
+            raise
+        window.openStoreRequested.connect(lambda path: self.switch(window, path))
+        window.closed.connect(lambda: self._closed(window))
+        if self.recent is not None:
+            self.recent.add(store_path)
+        self.windows.append(window)
+        return window
+
+    def switch(self, old: MainWindow, path: Path) -> MainWindow | None:
+        """Open another store in place of `old`; if it cannot be opened, say why and keep `old` as it is."""
+        try:
+            new = self.open(path)
+        except StoreError as error:
+            show_problem(old, "Cannot open the store", f"The file {path} cannot be opened.", str(error))
+            return None
+        new.restoreGeometry(old.saveGeometry())
+        new.show()
+        old.close()
+        return new
+
+    def _closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+            window.controller.store.close()
+            window.deleteLater()
+
+
+def wait_until_painted(widget: QWidget, app: QApplication, timeout: float = PAINT_TIMEOUT_S) -> bool:
+    """Process events until `widget` has received a paint event, then let the queue settle. No fixed sleeps."""
+    painted = _PaintWatch(widget)
+    deadline = time.monotonic() + timeout
+    while not painted.seen and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()
+    return painted.seen
+
+
+class _PaintWatch(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen = True
+        return False
+
+
+def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> int:
+    window.resize(SCREENSHOT_SIZE)
+    window.show()
+    if not wait_until_painted(window.view.viewport(), app):
+        print(f"canvas: the window did not paint within {PAINT_TIMEOUT_S:.0f} s; no screenshot taken", file=sys.stderr)
+        return 1
+    window.memory.restore()
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        print(f"canvas: could not write the screenshot {out}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (reused if it exists, e.g. under pytest-qt), with names, icon and the theme."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("sensemaking-canvas")
+    theme.apply(app)
+    return app
+
+
+def run(
+    store_path: Path,
+    canvas_ref: str | None = None,
+    model: str | None = None,
+    side: str | None = None,
+    screenshot: Path | None = None,
+    settings: Callable[[], QSettings] = QSettings,
+) -> int:
+    """Start the desktop app on a store (see the module docstring). Returns the process exit code."""
+    if screenshot is not None and QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    catalog = load_catalog(builtin_models_dir(), user_models_dir())
+    desktop = Desktop(catalog, None if screenshot is not None else RecentStores(settings()))
+    try:
+        window = desktop.open(Path(store_path), canvas_ref, model, side)
+    except StoreError as error:
+        if screenshot is not None:
+            print(f"canvas: {error}", file=sys.stderr)
+        else:
+            show_problem(None, "Cannot open the store", f"The file {store_path} cannot be opened.", str(error))
+        return 2
+    for problem in catalog.problems:
+        window.statusBar().showMessage(f"A model file was skipped: {problem}", 15000)
+    if screenshot is not None:
+        code = take_screenshot(window, Path(screenshot), app)
+        window.close()
+        app.processEvents()
+        return code
+    window.show()
+    return app.exec()

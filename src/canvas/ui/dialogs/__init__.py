@@ -1,0 +1,1 @@
+"""Dialogs: the shortcut sheet, About, journey stages, and messages to the person."""

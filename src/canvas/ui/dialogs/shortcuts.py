@@ -1,0 +1,116 @@
+"""The shortcut sheet (F1), generated from the window's actions plus the keys of quick capture and the canvas."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+Row = tuple[str, str]
+
+#: Quick capture is a text line, not a set of actions; its keys are listed here (see capture.py).
+CAPTURE: tuple[Row, ...] = (
+    ("Capture a card where the mouse is", "start typing"),
+    ("Add the card and start the next one below", "Enter"),
+    ("Stop capturing", "Esc"),
+    ("Next / previous kind", "Alt+K  Alt+Shift+K"),
+    ("Customer ↔ organization voice", "Alt+V"),
+    ("Evidence: observed → reported → assumed", "Alt+E"),
+    ("Kind as a prefix", "pain: …   idea: …"),
+    ("Tag, voice and evidence in the text", "#tag  @org  !observed"),
+    ("A quote card", '"in quotes"'),
+)
+
+#: Gestures the canvas understands (see ui/scene/interactions.py).
+CANVAS: tuple[Row, ...] = (
+    ("Move cards into a zone (snaps to a free slot)", "drag"),
+    ("Select several cards", "Ctrl+click  rubber band"),
+    ("Draw a flow from one actor to another", "Shift+drag"),
+    ("Edit a card's title in place", "double-click"),
+    ("Zoom around the mouse", "wheel"),
+    ("Pan", "middle button  Space+drag"),
+    ("Edit or remove a journey stage", "right-click a stage"),
+)
+
+
+def action_rows(actions: Sequence[QAction]) -> list[Row]:
+    """(what it does, its keys) for every action that has keys, as the menus name them."""
+    rows = []
+    for action in actions:
+        keys = [shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()]
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), "  ".join(keys)))
+    return rows
+
+
+def sheet_sections(menus: Mapping[str, Sequence[QAction]]) -> dict[str, list[Row]]:
+    """Every section of the sheet: one per menu (from the actions), then quick capture and the canvas."""
+    sections = {menu.replace("&", ""): action_rows(actions) for menu, actions in menus.items()}
+    sections = {title: rows for title, rows in sections.items() if rows}
+    sections["Quick capture"] = list(CAPTURE)
+    sections["On the canvas"] = list(CANVAS)
+    return sections
+
+
+def _section(title: str, rows: Sequence[Row]) -> QWidget:
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 8)
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(5)
+    heading = QLabel(title)
+    heading.setObjectName("sheetHeading")
+    grid.addWidget(heading, 0, 0, 1, 2)
+    for line, (text, keys) in enumerate(rows, start=1):
+        grid.addWidget(QLabel(text), line, 0)
+        key_label = QLabel(keys)
+        key_label.setObjectName("keys")
+        key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(key_label, line, 1, Qt.AlignmentFlag.AlignLeft)
+    grid.setColumnStretch(0, 1)
+    return box
+
+
+class ShortcutSheet(QDialog):
+    """Two columns of sections; opens with F1 and closes with Esc."""
+
+    def __init__(self, menus: Mapping[str, Sequence[QAction]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutSheet")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.sections = sheet_sections(menus)
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        titles = list(self.sections)
+        # Menus on the left, the capture and canvas keys (what a facilitator needs most) on the right.
+        for title in titles:
+            target = right if title in {"Quick capture", "On the canvas", "View", "Help"} else left
+            target.addWidget(_section(title, self.sections[title]))
+        for column in (left, right):
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        body = QWidget()
+        body.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 640)

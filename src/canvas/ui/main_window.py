@@ -1,0 +1,410 @@
+"""The main window: a thin shell wiring the canvas view, the panels, the menus and the controller together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QContextMenuEvent, QEnterEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
+
+from canvas.core.document import ChangeSet, Document
+from canvas.ui.actions import Actions
+from canvas.ui.capture import QuickCapture
+from canvas.ui.controller import Controller
+from canvas.ui.dialogs.about import AboutDialog
+from canvas.ui.dialogs.shortcuts import ShortcutSheet
+from canvas.ui.dialogs.stages import StageMenu
+from canvas.ui.editor import CanvasEditor
+from canvas.ui.find import FindBar
+from canvas.ui.panels.canvases import CanvasList
+from canvas.ui.panels.history import History
+from canvas.ui.panels.inspector import Inspector
+from canvas.ui.panels.perspectives import PerspectiveStrip
+from canvas.ui.panels.status import StatusLine
+from canvas.ui.placing import reading_order
+from canvas.ui.presentation import PresentationMode
+from canvas.ui.recent import RecentStores
+from canvas.ui.scene.scene import CanvasScene
+from canvas.ui.scene.style import Style
+from canvas.ui.scene.view import CanvasView
+from canvas.ui.view_memory import ViewMemory
+
+STORE_FILTER = "Canvas stores (*.sqlite *.sqlite3 *.db *.canvasdb);;All files (*)"
+#: Card actions act on the canvas only when it has the keyboard (Delete in the canvas list deletes no cards).
+_CANVAS_ONLY = ("delete", "duplicate", "cut", "copy", "paste", "select_all")
+
+
+class MainWindow(QMainWindow):
+    """One store, one window. Opening another store asks the app for a new window (`openStoreRequested`)."""
+
+    openStoreRequested = Signal(Path)
+    #: Emitted once the window has closed (the app closes the store then).
+    closed = Signal()
+
+    def __init__(self, controller: Controller, recent: RecentStores | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.controller = controller
+        self.recent = recent
+        self.scene = CanvasScene(controller.catalog, self)
+        self.view = CanvasView(self.scene)
+        self.view.setObjectName("canvasView")
+        self.commands = Actions(self)
+        self.editor = CanvasEditor(controller, self)
+        self.inspector = Inspector(controller)
+        self.canvas_list = CanvasList(controller)
+        self.history = History(controller.undo_group)
+        self.strip = PerspectiveStrip(controller)
+        self.find_bar = FindBar(controller, self._reading_order, self.view)
+        self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
+        self.stage_menu = StageMenu(controller, self)
+        self.presentation = PresentationMode(self, self._set_canvas_look)
+        self.memory = ViewMemory(controller, self.view)
+        self._pointer: QPointF | None = None
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self._build_docks()
+        self._build_menus()
+        self._build_toolbar()
+        self.status = StatusLine(controller, self.statusBar())
+        self._wire()
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        # Quick capture and paste go where the mouse rests, so the canvas must hear moves without a button held.
+        self.view.viewport().setMouseTracking(True)
+        self.resize(1400, 900)
+
+    # -- building --------------------------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.canvases_dock = self._dock("Canvases", "canvasesDock", self.canvas_list, left)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
+        self.history_dock = self._dock("History", "historyDock", self.history, right)
+        self.resizeDocks([self.canvases_dock, self.inspector_dock], [230, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.history_dock], [620, 200], Qt.Orientation.Vertical)
+        for dock, shortcut in (
+            (self.canvases_dock, "Alt+1"),
+            (self.inspector_dock, "Alt+2"),
+            (self.history_dock, "Alt+3"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"show_{dock.objectName()}")
+            toggle.setText(f"{dock.windowTitle()} panel")
+            toggle.setShortcut(shortcut)
+            toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
+            self.commands.add_to_menu("&View", toggle)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, actions in self.commands.menus().items():
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+            for action in actions:
+                menu.addAction(action)
+                if action.objectName() == "open_store":
+                    self.recent_menu = menu.addMenu("Recent stores")
+                    self.recent_menu.aboutToShow.connect(self._fill_recent)
+                if action.objectName() in {"open_store", "redo", "select_all", "edit_stages", "present"}:
+                    menu.addSeparator()
+                if action.objectName() == "fit":
+                    self.model_menu = menu.addMenu("&Model")
+                    self.model_menu.aboutToShow.connect(self._fill_models)
+        for name in _CANVAS_ONLY:
+            action = getattr(self.commands, name)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Tools", self)
+        bar.setObjectName("tools")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        c = self.commands
+        groups = (
+            (c.capture, c.draw_flow),
+            (c.undo, c.redo),
+            (c.duplicate, c.delete),
+            (c.edit_stages,),
+            (c.zoom_out, c.zoom_in, c.fit),
+            (c.find, c.present),
+        )
+        for index, group in enumerate(groups):
+            if index:
+                bar.addSeparator()
+            for action in group:
+                bar.addAction(action)
+        for action in (c.capture, c.draw_flow, c.present):
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _wire(self) -> None:
+        c, controller, scene = self.commands, self.controller, self.scene
+        group = controller.undo_group
+        c.undo.triggered.connect(group.undo)
+        c.redo.triggered.connect(group.redo)
+        group.canUndoChanged.connect(c.undo.setEnabled)
+        group.canRedoChanged.connect(c.redo.setEnabled)
+        group.undoTextChanged.connect(lambda text: c.undo.setText(f"&Undo {text}".strip()))
+        group.redoTextChanged.connect(lambda text: c.redo.setText(f"&Redo {text}".strip()))
+        c.undo.setEnabled(group.canUndo())
+        c.redo.setEnabled(group.canRedo())
+
+        c.new_canvas.triggered.connect(self.canvas_list.create_canvas)
+        c.open_store.triggered.connect(self.ask_open_store)
+        c.close_window.triggered.connect(self.close)
+        c.quit.triggered.connect(self._quit)
+        c.capture.triggered.connect(lambda: self.capture.start(""))
+        c.cut.triggered.connect(self.editor.cut)
+        c.copy.triggered.connect(self.editor.copy)
+        c.paste.triggered.connect(lambda: self.editor.paste(self.pointer()))
+        c.duplicate.triggered.connect(self.editor.duplicate)
+        c.delete.triggered.connect(self.editor.delete)
+        c.select_all.triggered.connect(self.editor.select_all)
+        c.draw_flow.triggered.connect(self.editor.draw_flow)
+        c.edit_stages.triggered.connect(self.stage_menu.edit_all)
+        c.find.triggered.connect(self.find_bar.open_bar)
+        c.find_next.triggered.connect(self._find_next)
+        c.find_previous.triggered.connect(self._find_previous)
+        c.zoom_in.triggered.connect(self.view.zoom_in)
+        c.zoom_out.triggered.connect(self.view.zoom_out)
+        c.fit.triggered.connect(self.view.fit)
+        c.present.toggled.connect(self.presentation.set_active)
+        self.presentation.toggled.connect(c.present.setChecked)
+        c.shortcuts.triggered.connect(self.show_shortcuts)
+        c.about.triggered.connect(self.show_about)
+
+        controller.documentReplaced.connect(self._show_document)
+        controller.modelChanged.connect(self._show_model)
+        controller.changed.connect(self._apply_changes)
+        controller.canvasesChanged.connect(self._update_title)
+        self.editor.selectRequested.connect(scene.select_cards)
+        self.editor.flowDrawn.connect(self._show_new_flow)
+        self.editor.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        scene.cardsMoved.connect(self.editor.move)
+        scene.titleEdited.connect(self.editor.retitle)
+        scene.flowRequested.connect(self.editor.draw_flow_between)
+        scene.captureRequested.connect(self.capture.start_at)
+        scene.cardSelectionChanged.connect(self._selection_changed)
+        scene.linkSelected.connect(self._link_selected)
+        self.capture.captured.connect(lambda card_id: scene.select_cards([card_id]))
+        self.find_bar.matchesChanged.connect(scene.highlight)
+        self.find_bar.current.connect(self._reveal)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
+
+    # -- following the controller -----------------------------------------------------------------------------
+
+    def _show_document(self, document: Document) -> None:
+        self.scene.show_document(document, self.controller.model, self.controller.side)
+        self._update_title()
+        self.memory.restore()
+        self._update_actions()
+
+    def _show_model(self, model: str) -> None:
+        if self.scene.model != model:
+            self.scene.flip_to(model)
+            self.memory.restore()
+        self._update_actions()
+
+    def _apply_changes(self, changes: ChangeSet) -> None:
+        self.scene.apply_changes(changes)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.controller.canvas.title} — Sensemaking Canvas")
+        self.setWindowFilePath(str(self.controller.store.path))
+
+    def _update_actions(self) -> None:
+        spec = self.controller.model_spec
+        network = spec is not None and spec.network is not None
+        self.commands.draw_flow.setEnabled(network)
+        self.commands.edit_stages.setEnabled(self.stage_menu.editable_spec() is not None)
+
+    def _selection_changed(self, card_ids: list[str]) -> None:
+        self.editor.set_selection(card_ids)
+        if card_ids or self.inspector.link_id is None:
+            self.inspector.show_cards(self.editor.selected)
+
+    def _link_selected(self, link_id: str) -> None:
+        self.editor.set_link(link_id)
+        self.inspector.show_link(link_id)
+
+    def _show_new_flow(self, link_id: str) -> None:
+        self._link_selected(link_id)
+        self.inspector_dock.show()
+        self.inspector.focus_first_field()
+        self.statusBar().showMessage("Type what flows (money, data, trust…) and press Enter.", 6000)
+
+    # -- find ------------------------------------------------------------------------------------------------
+
+    def _reading_order(self, card_ids: Sequence[str]) -> list[str]:
+        spec = self.controller.model_spec
+        return [] if spec is None else reading_order(self.controller.document, spec, card_ids)
+
+    def _reveal(self, card_id: str) -> None:
+        self.scene.select_cards([card_id])
+        self.view.center_on(card_id)
+
+    def _find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.next()
+
+    def _find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.previous()
+
+    # -- the canvas's keyboard and mouse ----------------------------------------------------------------------
+
+    def _focused_card(self) -> str | None:
+        """The card the keyboard works from: the one selected last."""
+        selected = self.editor.selected
+        return selected[-1] if selected else None
+
+    def pointer(self) -> QPointF | None:
+        """The scene point under the mouse, if the mouse is over the canvas."""
+        if self._pointer is None:
+            return None
+        point: QPointF = self.view.mapToScene(self._pointer.toPoint())
+        return point
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.view.viewport():
+            if isinstance(event, QMouseEvent | QEnterEvent) and kind in (QEvent.Type.MouseMove, QEvent.Type.Enter):
+                self._pointer = event.position()
+            elif kind == QEvent.Type.Leave:
+                self._pointer = None
+            elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+                self._context_menu(event)
+                return True
+        elif watched is self.view:
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._starts_capture(event):
+                self.capture.start(event.text())
+                return True
+            if kind == QEvent.Type.Resize:
+                self._place_find_bar()
+        return super().eventFilter(watched, event)
+
+    def _starts_capture(self, event: QKeyEvent) -> bool:
+        """A printable key with no Ctrl, Alt or Meta over the canvas (not while a title is edited in place)."""
+        blocked = (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+        )
+        text = event.text()
+        return (
+            bool(text.strip())
+            and text.isprintable()
+            and not event.modifiers() & blocked
+            and self.scene.title_editor() is None
+            and not self.capture.active
+        )
+
+    def _context_menu(self, event: QContextMenuEvent) -> None:
+        point = self.view.mapToScene(event.pos())
+        self._pointer = QPointF(event.pos())
+        menu = QMenu(self)
+        c = self.commands
+        for action in (c.capture, c.paste):
+            menu.addAction(action)
+        if self.editor.selected:
+            menu.addSeparator()
+            for action in (c.cut, c.copy, c.duplicate, c.delete):
+                menu.addAction(action)
+        if self.stage_menu.editable_spec() is not None:
+            menu.addSeparator()
+            self.stage_menu.add_to(menu, point.x())
+        menu.exec(event.globalPos())
+
+    def _place_find_bar(self) -> None:
+        bar = self.find_bar
+        bar.adjustSize()
+        width = min(max(bar.sizeHint().width(), 420), self.view.width() - 24)
+        bar.setFixedWidth(width)
+        bar.move(self.view.width() - width - 24, 12)
+
+    # -- menus filled on demand ------------------------------------------------------------------------------
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = [p for p in (self.recent.paths() if self.recent else []) if p != self.controller.store.path.resolve()]
+        for path in paths:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.openStoreRequested.emit(p))
+        if not paths:
+            self.recent_menu.addAction("No other stores yet").setEnabled(False)
+
+    def _fill_models(self) -> None:
+        self.model_menu.clear()
+        group = QActionGroup(self.model_menu)
+        for model in self.controller.models_of_canvas():
+            spec = self.controller.catalog.get(model)
+            action = self.model_menu.addAction(spec.name if spec else model)
+            action.setCheckable(True)
+            action.setChecked(model == self.controller.model)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, m=model: self.controller.set_model(m))
+
+    # -- dialogs ---------------------------------------------------------------------------------------------
+
+    def ask_open_store(self) -> None:
+        start = str(self.controller.store.path.parent)
+        path, _ = QFileDialog.getOpenFileName(self, "Open store", start, STORE_FILTER)
+        if path:
+            self.openStoreRequested.emit(Path(path))
+
+    def show_shortcuts(self) -> None:
+        ShortcutSheet(self.commands.menus(), self).exec()
+
+    def show_about(self) -> None:
+        AboutDialog(self.controller.store.path, self).exec()
+
+    def _set_canvas_look(self, presenting: bool) -> None:
+        self.scene.set_style(Style.presentation_mode() if presenting else Style.standard())
+        if presenting:
+            QTimer.singleShot(0, self.view.fit)
+
+    # -- life ------------------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.memory.restore()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.capture.line.close_line()
+        self.memory.save_now()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _quit(self) -> None:
+        for window in self.findChildren(QMainWindow):
+            window.close()
+        self.close()
+
+
+def window_settings() -> QSettings:
+    """The user's settings for window state and recent stores (one file per user, made by Qt)."""
+    return QSettings()

@@ -1,0 +1,1 @@
+"""Docked panels around the canvas: inspector, canvas list, history."""

@@ -1,0 +1,166 @@
+"""The canvas list: every canvas in the store, to switch to, create, rename (in place) and delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvas.core.document import ChangeSet
+from canvas.core.model import Card
+from canvas.store.repository import StoreError
+from canvas.ui import theme
+from canvas.ui.controller import Controller
+from canvas.ui.dialogs.messages import confirm
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class CanvasList(QWidget):
+    """Lists the store's canvases, the open one highlighted. Double-click or Enter opens; F2 renames."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.list = QListWidget()
+        self.list.setObjectName("canvasList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemChanged.connect(self._renamed)
+
+        self.new_action = QAction(theme.icon("canvas-new"), "New canvas", self)
+        self.new_action.setToolTip("Start an empty canvas")
+        self.new_action.triggered.connect(self.create_canvas)
+        self.rename_action = QAction(theme.icon("rename"), "Rename canvas", self)
+        self.rename_action.setToolTip("Rename the selected canvas (F2)")
+        self.rename_action.triggered.connect(self.rename_selected)
+        self.delete_action = QAction(theme.icon("delete"), "Delete canvas…", self)
+        self.delete_action.setToolTip("Delete the selected canvas and all its cards")
+        self.delete_action.triggered.connect(self.delete_selected)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self._button_row())
+
+        controller.canvasesChanged.connect(self.refresh)
+        controller.documentReplaced.connect(lambda _document: self.refresh())
+        controller.changed.connect(self._on_changed)
+
+    def _button_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(2)
+        for action in (self.new_action, self.rename_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return row
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            canvases = self._controller.store.list_canvases()
+        except StoreError as error:
+            self._controller.problem.emit(str(error))
+            return
+        current = self._controller.canvas.id
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for summary in canvases:
+                cards = "1 card" if summary.card_count == 1 else f"{summary.card_count} cards"
+                item = QListWidgetItem(summary.title)
+                item.setData(_ID, summary.id)
+                item.setToolTip(f"{summary.title}\n{cards} · changed {summary.modified:%d %b %Y, %H:%M}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                if summary.id == current:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.list.addItem(item)
+                if summary.id == current:
+                    self.list.setCurrentItem(item)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        # Card counts in the tool tips follow additions and deletions; moves and field edits do not matter.
+        if any(
+            change.table == Card.table
+            and (change.before is None or change.after is None or change.before.deleted != change.after.deleted)
+            for change in changes
+        ):
+            self.refresh()
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(_ID))
+
+    # -- doing -----------------------------------------------------------------------------------------------
+
+    def _open(self, item: QListWidgetItem) -> None:
+        canvas_id = str(item.data(_ID))
+        if canvas_id != self._controller.canvas.id:
+            self._controller.open_canvas(canvas_id)
+
+    def create_canvas(self) -> None:
+        """Make a canvas and let the person type its title right away."""
+        if self._controller.create_canvas("Untitled canvas") is not None:
+            self.rename_selected()
+
+    def rename_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.setFocus()
+            self.list.editItem(item)
+
+    def _renamed(self, item: QListWidgetItem) -> None:
+        title = item.text().strip()
+        if title:
+            self._controller.rename_canvas(str(item.data(_ID)), title)
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        canvas_id = str(item.data(_ID))
+        document = self._controller.store.load(canvas_id)
+        count = len(document.live_cards())
+        if confirm(
+            self,
+            "Delete canvas",
+            f"Delete the canvas '{item.text()}' and its {count} card{'s' if count != 1 else ''}?",
+            "This cannot be undone. Export the canvas first if you may want it back.",
+            "Delete canvas",
+        ):
+            self._controller.delete_canvas(canvas_id)
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        item = self.list.itemAt(position)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            menu.addAction("Open", lambda: self._open(item))
+            menu.addAction(self.rename_action)
+            menu.addAction(self.delete_action)
+            menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.exec(self.list.viewport().mapToGlobal(position))

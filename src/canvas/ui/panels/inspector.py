@@ -1,0 +1,347 @@
+"""The inspector: every field of the selected cards, or the selected flow's label and kind.
+
+Each field edit is one undoable step; with several cards selected, an edit applies to all of them as one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvas.core.document import ChangeSet
+from canvas.core.edits import Batch, DeleteLinks, Edit, EditCard, EditLink
+from canvas.core.model import Card, CardKind, Evidence, Link, Voice
+from canvas.ui.controller import Controller
+from canvas.ui.panels.swatches import SwatchRow
+
+EMOTIONS: tuple[tuple[str, int | None], ...] = (
+    ("—", None),
+    ("−2  very negative", -2),
+    ("−1  negative", -1),
+    ("0  neutral", 0),
+    ("+1  positive", 1),
+    ("+2  very positive", 2),
+)
+_MIXED = "(several values)"
+
+
+def _combo(values: Sequence[tuple[str, Any]]) -> QComboBox:
+    combo = QComboBox()
+    for text, value in values:
+        combo.addItem(text, value)
+    return combo
+
+
+def _score_box(maximum: int, empty: str | None) -> QSpinBox:
+    """A spin box committing on Enter, focus loss or an arrow click (not on every typed digit)."""
+    box = QSpinBox()
+    box.setKeyboardTracking(False)
+    if empty is None:
+        box.setRange(0, maximum)
+    else:
+        # 0 stands for "no score": importance and satisfaction run from 1 to 10.
+        box.setRange(0, maximum)
+        box.setSpecialValueText(empty)
+    return box
+
+
+class _CommitOnFocusOut(QObject):
+    """Commits a multi-line text field when it loses focus (a plain-text edit has no editingFinished)."""
+
+    def __init__(self, widget: QPlainTextEdit, commit: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._commit = commit
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._commit()
+        return False
+
+
+class Inspector(QStackedWidget):
+    """Shows the selection; edits go through the controller as undoable steps."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self._controller = controller
+        self._card_ids: list[str] = []
+        self._link_id: str | None = None
+        self._hint = QLabel("Select a card to see and edit it here.\n\nStart typing over the canvas to capture one.")
+        self._hint.setObjectName("panelHint")
+        self._hint.setWordWrap(True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.addWidget(self._hint)
+        self.addWidget(self._build_card_page())
+        self.addWidget(self._build_link_page())
+        controller.changed.connect(self._on_changed)
+        controller.documentReplaced.connect(lambda _document: self.show_cards([]))
+
+    # -- pages -----------------------------------------------------------------------------------------------
+
+    def _build_card_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(12, 10, 12, 12)
+        form.setVerticalSpacing(7)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionLabel")
+        form.addRow(self.heading)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("What happens to the customer?")
+        self.title.editingFinished.connect(lambda: self._edit_text("title", self.title.text().strip()))
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Context, what was said, what we saw…")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(88)
+        _CommitOnFocusOut(self.notes, lambda: self._edit_text("notes", self.notes.toPlainText()))
+        self.kind = _combo([(kind.value.capitalize(), kind.value) for kind in CardKind])
+        self.voice = _combo([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)])
+        self.evidence = _combo(
+            [
+                ("Observed with customers", Evidence.OBSERVED.value),
+                ("Reported by customers", Evidence.REPORTED.value),
+                ("Assumed by us", Evidence.ASSUMED.value),
+            ]
+        )
+        for name, combo in (("kind", self.kind), ("voice", self.voice), ("evidence", self.evidence)):
+            combo.activated.connect(lambda _index, n=name, c=combo: self._edit(n, c.currentData()))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("e.g. interview 3")
+        self.source.editingFinished.connect(lambda: self._edit_text("source", self.source.text().strip()))
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("comma, separated")
+        self.tags.editingFinished.connect(self._edit_tags)
+        self.colour = SwatchRow()
+        self.colour.picked.connect(lambda colour: self._edit("colour", colour))
+        self.emotion = _combo(EMOTIONS)
+        self.emotion.activated.connect(lambda _index: self._edit("emotion", self.emotion.currentData()))
+        self.importance = _score_box(10, "—")
+        self.satisfaction = _score_box(10, "—")
+        self.votes = _score_box(10_000, None)
+        for name, box in (
+            ("importance", self.importance),
+            ("satisfaction", self.satisfaction),
+            ("votes", self.votes),
+        ):
+            box.valueChanged.connect(lambda value, n=name: self._edit_score(n, value))
+        self.opportunity = QLabel()
+        self.opportunity.setObjectName("fieldLabel")
+
+        for label, widget in (
+            ("Title", self.title),
+            ("Notes", self.notes),
+            ("Kind", self.kind),
+            ("Voice", self.voice),
+            ("Evidence", self.evidence),
+            ("Source", self.source),
+            ("Tags", self.tags),
+            ("Colour", self.colour),
+            ("Emotion", self.emotion),
+            ("Importance", self.importance),
+            ("Satisfaction", self.satisfaction),
+            ("Votes", self.votes),
+        ):
+            caption = QLabel(label)
+            caption.setObjectName("fieldLabel")
+            caption.setBuddy(widget)
+            widget.setObjectName(f"field_{label.lower()}")
+            form.addRow(caption, widget)
+        form.addRow("", self.opportunity)
+        return page
+
+    def _build_link_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 10, 12, 12)
+        self.link_heading = QLabel()
+        self.link_heading.setObjectName("sectionLabel")
+        self.link_heading.setWordWrap(True)
+        form = QFormLayout()
+        self.link_label = QLineEdit()
+        self.link_label.setObjectName("field_flow")
+        self.link_label.setPlaceholderText("What flows? money, data, trust…")
+        self.link_label.editingFinished.connect(lambda: self._edit_link("label", self.link_label.text().strip()))
+        self.tangible = QCheckBox("Tangible (money, goods, data)")
+        self.tangible.setObjectName("field_tangible")
+        self.tangible.setToolTip("Tangible flows are drawn solid; intangible ones (trust, attention) dashed")
+        self.tangible.clicked.connect(lambda checked: self._edit_link("tangible", bool(checked)))
+        caption = QLabel("Flow")
+        caption.setObjectName("fieldLabel")
+        caption.setBuddy(self.link_label)
+        form.addRow(caption, self.link_label)
+        form.addRow("", self.tangible)
+        remove = QPushButton("Delete flow")
+        remove.setObjectName("danger")
+        remove.clicked.connect(self._delete_link)
+        layout.addWidget(self.link_heading)
+        layout.addLayout(form)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    # -- what is shown ---------------------------------------------------------------------------------------
+
+    @property
+    def card_ids(self) -> list[str]:
+        return list(self._card_ids)
+
+    @property
+    def link_id(self) -> str | None:
+        return self._link_id
+
+    def show_cards(self, card_ids: Sequence[str]) -> None:
+        document = self._controller.document
+        self._card_ids = [card_id for card_id in card_ids if document.card(card_id) is not None]
+        self._link_id = None
+        if not self._card_ids:
+            self.setCurrentIndex(0)
+            return
+        self._load_cards()
+        self.setCurrentIndex(1)
+
+    def show_link(self, link_id: str) -> None:
+        link = self._controller.document.links.get(link_id)
+        if link is None or link.deleted:
+            self.show_cards([])
+            return
+        self._card_ids = []
+        self._link_id = link_id
+        self._load_link(link)
+        spec = self._controller.model_spec
+        labels = list(spec.network.flow_labels) if spec is not None and spec.network is not None else []
+        completer = QCompleter(labels, self.link_label)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.link_label.setCompleter(completer)
+        self.setCurrentIndex(2)
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field of what is shown (title, or a flow's label)."""
+        target = self.link_label if self.currentIndex() == 2 else self.title
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.selectAll()
+
+    def _cards(self) -> list[Card]:
+        document = self._controller.document
+        return [card for card in map(document.card, self._card_ids) if card is not None]
+
+    def _load_cards(self) -> None:
+        cards = self._cards()
+        single = len(cards) == 1
+        self.heading.setText(cards[0].kind.value.upper() if single else f"{len(cards)} CARDS SELECTED")
+        focused = self.focusWidget()
+
+        def common(name: str) -> Any:
+            values = {repr(getattr(card, name)) for card in cards}
+            return getattr(cards[0], name) if len(values) == 1 else _MIXED
+
+        self.title.setEnabled(single)
+        self.notes.setEnabled(single)
+        loaders: list[tuple[QWidget, Callable[[], None]]] = [
+            (self.title, lambda: self.title.setText(cards[0].title if single else "")),
+            (self.notes, lambda: self.notes.setPlainText(cards[0].notes if single else "")),
+            (self.source, lambda: self._set_line(self.source, common("source"))),
+            (self.tags, lambda: self._set_line(self.tags, _tags_text(common("tags")))),
+        ]
+        for widget, load in loaders:
+            if widget is not focused:
+                with QSignalBlocker(widget):
+                    load()
+        for name, combo in (("kind", self.kind), ("voice", self.voice), ("evidence", self.evidence)):
+            value = common(name)
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value.value) if value != _MIXED else -1)
+        emotion = common("emotion")
+        with QSignalBlocker(self.emotion):
+            self.emotion.setCurrentIndex(self.emotion.findData(emotion) if emotion != _MIXED else -1)
+        self.colour.set_colour(common("colour"))
+        for name, box in (("importance", self.importance), ("satisfaction", self.satisfaction), ("votes", self.votes)):
+            value = common(name)
+            with QSignalBlocker(box):
+                box.setValue(value if isinstance(value, int) else 0)
+        card = cards[0]
+        if single and card.importance is not None and card.satisfaction is not None:
+            score = card.importance + max(card.importance - card.satisfaction, 0)
+            self.opportunity.setText(f"Opportunity score {score}")
+        else:
+            self.opportunity.setText("")
+
+    @staticmethod
+    def _set_line(line: QLineEdit, value: Any) -> None:
+        line.setText("" if value == _MIXED else str(value))
+        line.setPlaceholderText(_MIXED if value == _MIXED else line.placeholderText())
+
+    def _load_link(self, link: Link) -> None:
+        document = self._controller.document
+        source, target = document.cards.get(link.source), document.cards.get(link.target)
+        names = [card.title if card is not None else "?" for card in (source, target)]
+        self.link_heading.setText(f"FLOW  {names[0]}  →  {names[1]}")
+        if self.focusWidget() is not self.link_label:
+            with QSignalBlocker(self.link_label):
+                self.link_label.setText(link.label)
+        with QSignalBlocker(self.tangible):
+            self.tangible.setChecked(link.tangible)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self._link_id is not None and self._link_id in changes.keys(Link.table):
+            self.show_link(self._link_id)
+        elif self._card_ids and changes.card_ids & set(self._card_ids):
+            self.show_cards(self._card_ids)
+
+    # -- edits -----------------------------------------------------------------------------------------------
+
+    def _edit(self, name: str, value: Any) -> None:
+        cards = [card for card in self._cards() if getattr(card, name) != value]
+        if not cards:
+            return
+        edits: list[Edit] = [EditCard(card.id, {name: value}) for card in cards]
+        if len(edits) == 1:
+            self._controller.do(edits[0])
+        else:
+            self._controller.do(Batch(edits, name=f"Edit {name} of {len(edits)} cards"))
+
+    def _edit_text(self, name: str, value: str) -> None:
+        if name == "title" and not value:
+            self.show_cards(self._card_ids)  # a card keeps a title; put the old one back
+            return
+        self._edit(name, value)
+
+    def _edit_tags(self) -> None:
+        tags = tuple(dict.fromkeys(tag.strip() for tag in self.tags.text().split(",") if tag.strip()))
+        self._edit("tags", tags)
+
+    def _edit_score(self, name: str, value: int) -> None:
+        self._edit(name, value if (value or name == "votes") else None)
+
+    def _edit_link(self, name: str, value: Any) -> None:
+        if self._link_id is not None:
+            self._controller.do(EditLink(self._link_id, {name: value}))
+
+    def _delete_link(self) -> None:
+        if self._link_id is not None:
+            link_id, self._link_id = self._link_id, None
+            self._controller.do(DeleteLinks((link_id,)))
+            self.show_cards([])
+
+
+def _tags_text(tags: Any) -> Any:
+    return ", ".join(tags) if isinstance(tags, tuple) else tags

@@ -1,0 +1,103 @@
+"""The strip above the canvas: the canvas's title, one tab per model it is seen through, and the model's question.
+
+The perspective work (model shortcuts, tray counts, the us ↔ customer switch and gauge) adds its widgets to
+`extras`, on the right of the strip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabBar, QWidget
+
+from canvas.ui.controller import Controller
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when there is no room for all of its text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width, 0)))
+
+
+class PerspectiveStrip(QWidget):
+    """Shows which canvas and which model; clicking a tab looks through another model (not an edit)."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("perspectiveStrip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._controller = controller
+        self.title = QLabel()
+        self.title.setObjectName("canvasTitle")
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("perspectives")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.currentChanged.connect(self._tab_chosen)
+        self.question = ElidedLabel()
+        self.question.setObjectName("modelQuestion")
+        self.extras = QHBoxLayout()
+        self.extras.setSpacing(6)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 4, 10, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self.question, 1)
+        layout.addLayout(self.extras)
+        self._models: list[str] = []
+        controller.documentReplaced.connect(lambda _document: self.refresh())
+        controller.modelChanged.connect(lambda _model: self.refresh())
+        controller.canvasesChanged.connect(self.refresh)
+
+    @property
+    def models(self) -> list[str]:
+        return list(self._models)
+
+    def refresh(self) -> None:
+        controller = self._controller
+        self.title.setText(controller.canvas.title)
+        self.title.setToolTip(controller.canvas.description or controller.canvas.title)
+        models = controller.models_of_canvas()
+        with QSignalBlocker(self.tabs):
+            if models != self._models:
+                while self.tabs.count():
+                    self.tabs.removeTab(0)
+                for model in models:
+                    spec = controller.catalog.get(model)
+                    index = self.tabs.addTab(spec.title if spec else model)
+                    self.tabs.setTabToolTip(index, spec.name if spec else model)
+                self._models = models
+            if controller.model in self._models:
+                self.tabs.setCurrentIndex(self._models.index(controller.model))
+        spec = controller.model_spec
+        question = ""
+        if spec is not None and spec.network is not None:
+            question = spec.network.question
+        elif spec is not None:
+            question = spec.description.strip().split(". ")[0].rstrip(".") + "." if spec.description else ""
+        self.question.set_full_text(question)
+        self.question.setToolTip(spec.description.strip() if spec is not None else "")
+
+    def _tab_chosen(self, index: int) -> None:
+        if 0 <= index < len(self._models):
+            self._controller.set_model(self._models[index])

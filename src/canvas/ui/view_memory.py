@@ -1,0 +1,83 @@
+"""Remembering where the person was looking: per canvas and model, the zoom and the centre of the view.
+
+Kept in the store's meta state and written shortly after the view settles, so after a crash or a kill the
+canvas reopens where it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QPointF, QTimer
+
+from canvas.store.repository import StoreError
+from canvas.ui.controller import Controller
+from canvas.ui.scene.view import CanvasView
+
+#: Wait this long after the last scroll or zoom before writing (one write per gesture, not one per frame).
+SAVE_DELAY_MS = 400
+
+
+class ViewMemory(QObject):
+    """Saves the view's zoom and centre as they change, and puts them back when a canvas or model is shown."""
+
+    def __init__(self, controller: Controller, view: CanvasView) -> None:
+        super().__init__(view)
+        self._controller = controller
+        self._view = view
+        self._restoring = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        view.horizontalScrollBar().valueChanged.connect(self.schedule)
+        view.verticalScrollBar().valueChanged.connect(self.schedule)
+        changed = getattr(view, "zoomChanged", None)
+        if changed is not None:
+            changed.connect(self.schedule)
+
+    def schedule(self, *_args: Any) -> None:
+        if not self._restoring:
+            self._timer.start()
+
+    def remembered(self) -> dict[str, Any] | None:
+        """The zoom and centre remembered for the canvas and model shown, if any."""
+        views = self._controller.view_state().get("views")
+        state = views.get(self._controller.model) if isinstance(views, dict) else None
+        if not isinstance(state, dict):
+            return None
+        zoom, centre = state.get("zoom"), state.get("center")
+        if not isinstance(centre, list) or len(centre) != 2 or not all(isinstance(v, float | int) for v in centre):
+            return None
+        if not isinstance(zoom, float | int) or zoom <= 0:
+            return None
+        return {"zoom": float(zoom), "center": (float(centre[0]), float(centre[1]))}
+
+    def restore(self) -> None:
+        """Show the remembered zoom and centre, or the whole model the first time."""
+        self._timer.stop()
+        self._restoring = True
+        try:
+            state = self.remembered()
+            if state is None:
+                self._view.fit()
+            else:
+                self._view.set_zoom(state["zoom"])
+                self._view.centerOn(QPointF(*state["center"]))
+        finally:
+            self._restoring = False
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        try:
+            model = self._controller.model
+            state = self._controller.view_state()
+        except (RuntimeError, StoreError):
+            return  # no canvas open, or the store is gone: nothing to remember
+        centre = self._view.mapToScene(self._view.viewport().rect().center())
+        views = dict(state.get("views") or {})
+        views[model] = {
+            "zoom": round(float(self._view.zoom), 4),
+            "center": [round(centre.x(), 1), round(centre.y(), 1)],
+        }
+        self._controller.remember_view(views=views)
