@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from canvas.core.document import Change, ChangeSet, Document
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, placement_key
 from canvas.exchange.revisions import digest, first_revision, merged, ranked, successor
+from canvas.exchange.scanvas_write import fixed
 
 #: The label of the link joining a conflict copy to its twin.
 CONFLICT_LABEL = "conflict"
@@ -307,7 +308,8 @@ class _Merger:
         )
         self.merge_one(self.now(Link.table, link_id), link)
         for model, spot in sorted(self._placements_of(twin.id).items()):
-            x, y = spot.x + COPY_OFFSET, spot.y + COPY_OFFSET
+            # Rounded as the file writes them, so the copy's revision means the same position on every side.
+            x, y = fixed(spot.x + COPY_OFFSET), fixed(spot.y + COPY_OFFSET)
             placement = Placement(
                 card_id=copy_id,
                 model=model,
