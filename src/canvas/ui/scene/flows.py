@@ -1,0 +1,87 @@
+"""The flow arrows of a network model: one FlowItem per live link whose two cards are placed in the network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsScene
+
+from canvas.core.document import Document
+from canvas.core.model import Link
+from canvas.ui.scene.cards import CardLayer
+from canvas.ui.scene.items.link import LANE, FlowItem
+from canvas.ui.scene.style import Style
+
+
+class FlowLayer:
+    """Flow items by link id, kept in step with the document's links and the cards' positions."""
+
+    def __init__(self, scene: QGraphicsScene, style: Style) -> None:
+        self._scene = scene
+        self._style = style
+        self.items: dict[str, FlowItem] = {}
+        self.active = False
+
+    def sync(self, document: Document, cards: CardLayer, *, active: bool) -> None:
+        """Show exactly the live links between placed cards (`active`: the current model is a network)."""
+        self.active = active
+        wanted: dict[str, Link] = {}
+        if active:
+            for link in document.live_links():
+                source, target = cards.get(link.source), cards.get(link.target)
+                if source is not None and target is not None and source.placed and target.placed:
+                    wanted[link.id] = link
+        for link_id in list(self.items):
+            if link_id not in wanted:
+                self._scene.removeItem(self.items.pop(link_id))
+        for link_id, link in wanted.items():
+            item = self.items.get(link_id)
+            if item is None:
+                item = self.items[link_id] = FlowItem(link, self._style)
+                self._scene.addItem(item)
+            elif item.link != link:
+                item.set_link(link)
+        self._assign_lanes()
+        self.reroute(cards)
+
+    def _assign_lanes(self) -> None:
+        """Parallel flows of one pair of actors (either direction) get their own lanes, side by side."""
+        pairs: dict[tuple[str, str], list[FlowItem]] = {}
+        for item in self.items.values():
+            a, b = sorted((item.link.source, item.link.target))
+            pairs.setdefault((a, b), []).append(item)
+        for (a, _), items in pairs.items():
+            items.sort(key=lambda flow: (flow.link.source != a, flow.link_id))
+            count = len(items)
+            for index, item in enumerate(items):
+                offset = (index - (count - 1) / 2) * LANE
+                # Lanes are measured along the normal of the flow's own direction: flip it for the reverse ones.
+                item.lane = offset if item.link.source == a else -offset
+
+    def reroute(self, cards: CardLayer, card_ids: Iterable[str] | None = None, *, live: bool = False) -> None:
+        """Re-draw the arrows touching `card_ids` (all if None) from the cards' places (`live`: where they are drawn
+        this instant, e.g. while dragged)."""
+        touched = None if card_ids is None else set(card_ids)
+        for item in self.items.values():
+            link = item.link
+            if touched is not None and link.source not in touched and link.target not in touched:
+                continue
+            source, target = cards.get(link.source), cards.get(link.target)
+            if source is None or target is None:
+                continue
+            if live:
+                item.route((source.x(), source.y()), (target.x(), target.y()))
+            else:
+                item.route((source.x0, source.y0), (target.x0, target.y0))
+
+    def at(self, point: QPointF) -> str | None:
+        for link_id, item in self.items.items():
+            if item.hit(point):
+                return link_id
+        return None
+
+    def clear(self) -> None:
+        for item in self.items.values():
+            self._scene.removeItem(item)
+        self.items.clear()

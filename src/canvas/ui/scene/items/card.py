@@ -1,0 +1,264 @@
+"""One card on the canvas: a coloured, plain-text card whose detail follows the zoom.
+
+Three levels of detail: far out the item is hidden and the overview draws it as a rectangle in one batch;
+between DETAIL_ZOOM and FULL_ZOOM it shows its title in large type; from FULL_ZOOM it shows everything (kind,
+voice, evidence, title, votes, score chips, conflict). Text layouts are built once per text change, lazily on the
+first paint that needs them (preparing 50,000 layouts up front would cost seconds), and reused by every paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from canvas.core.layout import CARD_H, CARD_W
+from canvas.core.model import Card, Evidence
+from canvas.ui.scene.style import KindLook, Style, mix
+from canvas.ui.scene.text import static_text, wrapped_static_text
+
+#: Below this zoom cards are not drawn one by one: the overview draws them (a card is under ~64 px wide).
+DETAIL_ZOOM = 0.32
+#: From this zoom a card shows all its markers; between DETAIL_ZOOM and here, its title in large type.
+FULL_ZOOM = 0.62
+
+BODY = QRectF(0.0, 0.0, CARD_W, CARD_H)
+SHADOW = BODY.translated(0.0, 2.0)
+#: Room for the selection halo around the body.
+BOUNDS = BODY.adjusted(-8.0, -8.0, 8.0, 10.0)
+SELECTION = BODY.adjusted(-3.5, -3.5, 3.5, 3.5)
+MAX_DOTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """A small label on a card's bottom-right: an emotion score, an opportunity score, an exchange balance."""
+
+    text: str
+    tone: str  # a key of Style.chip_brushes
+    tooltip: str = ""
+
+
+class CardItem(QGraphicsItem):
+    """Draws one Card record. It never edits anything: gestures belong to the scene's interaction objects."""
+
+    def __init__(self, card: Card, style: Style) -> None:
+        super().__init__()
+        self.card_id = card.id
+        self.card = card
+        self._style = style
+        self._look: KindLook = style.kind(card.kind)
+        self._fill: QBrush | None = None
+        self._title: QStaticText | None = None
+        self._compact: QStaticText | None = None
+        self._chip_texts: list[QStaticText] | None = None
+        self.chips: tuple[Chip, ...] = ()
+        self.top_opportunity = False
+        self.selected = False
+        self.highlighted = False
+        self.focused = False
+        self.dimmed = False
+        #: Placed in the current model (else it waits in the tray and is hidden).
+        self.placed = False
+        #: The zone it sits in, in the current model.
+        self.zone: str | None = None
+        #: Scene position mirrored in Python: reading pos() back from Qt costs microseconds per card.
+        self.x0 = 0.0
+        self.y0 = 0.0
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._update_fill()
+
+    # -- state set by the scene ------------------------------------------------------------------------------
+
+    def set_card(self, card: Card) -> None:
+        """Show a new revision of the card; text layouts are rebuilt on the next paint."""
+        self.card = card
+        self._look = self._style.kind(card.kind)
+        self._title = self._compact = None
+        self._update_fill()
+        self.update()
+
+    def set_chips(self, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
+        if chips != self.chips or top_opportunity != self.top_opportunity:
+            self.chips = chips
+            self.top_opportunity = top_opportunity
+            self._chip_texts = None
+            self.update()
+
+    def set_marks(
+        self, *, selected: bool | None = None, highlighted: bool | None = None, focused: bool | None = None
+    ) -> None:
+        changed = False
+        for name, value in (("selected", selected), ("highlighted", highlighted), ("focused", focused)):
+            if value is not None and getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
+            self.update()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.setOpacity(self.opacity_target())
+
+    def opacity_target(self) -> float:
+        """Cards of the other side are dimmed, not hidden: they are still there."""
+        return self._style.dim_opacity if self.dimmed else 1.0
+
+    def move_to(self, x: float, y: float) -> None:
+        self.x0, self.y0 = x, y
+        self.setPos(x, y)
+
+    @property
+    def overview_key(self) -> str:
+        """Which overview colour this card is drawn in when zoomed far out."""
+        base = self.card.colour or self.card.kind.value
+        return f"{base}/dim" if self.dimmed else base
+
+    def tooltip(self) -> str:
+        card = self.card
+        lines = [card.title]
+        facts = [self._look.label, card.voice.value, card.evidence.value]
+        if card.source:
+            facts.append(f"source: {card.source}")
+        lines.append(" · ".join(facts))
+        if card.notes:
+            lines.append(card.notes if len(card.notes) < 300 else card.notes[:299] + "…")
+        lines.extend(chip.tooltip for chip in self.chips if chip.tooltip)
+        if card.conflict_of:
+            lines.append("Conflicts with another version of this card kept from a merge.")
+        return "\n".join(lines)
+
+    # -- painting --------------------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return BOUNDS
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if zoom < FULL_ZOOM:
+            self._paint_compact(painter)
+        else:
+            self._paint_full(painter)
+        self._paint_marks(painter)
+
+    def _update_fill(self) -> None:
+        colour = self.card.colour
+        if colour is None:
+            self._fill = None
+        elif self.card.evidence is Evidence.OBSERVED:
+            self._fill = QBrush(mix(QColor(colour), QColor("#ffffff"), 0.35))
+        else:
+            self._fill = QBrush(mix(QColor(colour), QColor("#ffffff"), 0.8))
+
+    def _paint_body(self, painter: QPainter) -> None:
+        style, look, evidence = self._style, self._look, self.card.evidence
+        radius = style.metrics.radius
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.shadow_brush)
+        painter.drawRoundedRect(SHADOW, radius, radius)
+        if evidence is Evidence.ASSUMED:
+            # The hatch pattern is transparent between its lines: lay paper under it.
+            painter.setBrush(style.paper_brush)
+            painter.drawRoundedRect(BODY, radius, radius)
+        painter.setBrush(self._fill or look.fills[evidence])
+        painter.setPen(look.borders[evidence])
+        painter.drawRoundedRect(BODY, radius, radius)
+
+    def _paint_compact(self, painter: QPainter) -> None:
+        self._paint_body(painter)
+        style = self._style
+        if self._compact is None:
+            self._compact = wrapped_static_text(
+                self.card.title, style.compact_font, CARD_W - 2 * style.metrics.pad, style.metrics.compact_lines
+            )
+        painter.setFont(style.compact_font)
+        painter.setPen(style.ink_pen)
+        painter.drawStaticText(QPointF(style.metrics.pad, 7.0), self._compact)
+
+    def _paint_full(self, painter: QPainter) -> None:
+        self._paint_body(painter)
+        style, look, card, m = self._style, self._look, self.card, self._style.metrics
+        # Voice: a person for the customer, a square badge for the organization.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(look.accent_brush)
+        painter.drawPath(style.voice_glyph(card.voice))
+        # Kind, in the kind's colour.
+        painter.setFont(style.label_font)
+        painter.setPen(look.label_colour)
+        painter.drawStaticText(QPointF(m.pad + 15.0, 7.0), look.label_text)
+        # Evidence: filled (observed), hollow (reported) or dashed (assumed) circle, like the card itself.
+        painter.setPen(look.borders[card.evidence])
+        painter.setBrush(look.accent_brush if card.evidence is Evidence.OBSERVED else style.paper_brush)
+        painter.drawEllipse(QRectF(CARD_W - m.pad - 9.0, 8.0, 9.0, 9.0))
+        if card.conflict_of:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.warning_brush)
+            painter.drawPath(style.warning)
+        # Title.
+        if self._title is None:
+            self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, m.title_lines)
+        painter.setFont(style.title_font)
+        painter.setPen(style.ink_pen)
+        painter.drawStaticText(QPointF(m.pad, m.title_top - 3.0), self._title)
+        # Votes as dots, bottom left.
+        if card.votes:
+            self._paint_votes(painter)
+        if self.chips:
+            self._paint_chips(painter)
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        style, m = self._style, self._style.metrics
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.vote_brush)
+        dots = min(self.card.votes, MAX_DOTS)
+        for i in range(dots):
+            painter.drawEllipse(QRectF(m.pad + i * (m.dot + 3.0), CARD_H - 8.0 - m.dot, m.dot, m.dot))
+        if self.card.votes > MAX_DOTS:
+            painter.setFont(style.chip_font)
+            painter.setPen(style.ink_pen)
+            painter.drawText(
+                QPointF(m.pad + dots * (m.dot + 3.0) + 1.0, CARD_H - 7.5), f"+{self.card.votes - MAX_DOTS}"
+            )
+
+    def _paint_chips(self, painter: QPainter) -> None:
+        style, m = self._style, self._style.metrics
+        if self._chip_texts is None:
+            self._chip_texts = [static_text(chip.text, style.chip_font) for chip in self.chips]
+        right = CARD_W - m.pad + 3.0
+        if self.top_opportunity:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.chip_brushes["top"])
+            painter.drawPath(style.star)
+        painter.setFont(style.chip_font)
+        for chip, text in zip(reversed(self.chips), reversed(self._chip_texts), strict=True):
+            width = text.size().width() + 10.0
+            box = QRectF(right - width, CARD_H - 21.0, width, 15.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.chip_brushes[chip.tone])
+            painter.drawRoundedRect(box, 7.5, 7.5)
+            painter.setPen(style.chip_text[chip.tone])
+            painter.drawStaticText(QPointF(box.x() + 5.0, box.y() + 1.0), text)
+            right = box.x() - 4.0
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        if not (self.selected or self.highlighted or self.focused or self.top_opportunity):
+            return
+        style, radius = self._style, self._style.metrics.radius + 3.0
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.highlighted:
+            painter.setPen(style.highlight_pen)
+            painter.drawRoundedRect(SELECTION.adjusted(-2.0, -2.0, 2.0, 2.0), radius + 2.0, radius + 2.0)
+        elif self.top_opportunity and not self.selected:
+            painter.setPen(style.highlight_pen)
+            painter.drawRoundedRect(SELECTION, radius, radius)
+        if self.selected:
+            painter.setPen(style.selection_halo)
+            painter.drawRoundedRect(SELECTION, radius, radius)
+            painter.setPen(style.focus_pen if self.focused else style.selection_pen)
+            painter.drawRoundedRect(SELECTION, radius, radius)
+        elif self.focused:
+            painter.setPen(style.focus_pen)
+            painter.drawRoundedRect(SELECTION, radius, radius)

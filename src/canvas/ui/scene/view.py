@@ -1,0 +1,204 @@
+"""The canvas view: zoom around the cursor, pan with the middle button or Space+drag, rubber-band selection,
+fit, and the level of detail that follows the zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from canvas.ui.scene.items.card import DETAIL_ZOOM
+from canvas.ui.scene.scene import CanvasScene
+
+MIN_ZOOM = 0.01
+MAX_ZOOM = 4.0
+STEP = 1.25
+#: Qt's per-item pixmap cache (the overview's) defaults to 10 MB; a full-HD overview needs ~8 MB on its own.
+PIXMAP_CACHE_KB = 64 * 1024
+
+
+class CanvasView(QGraphicsView):
+    """Shows one CanvasScene. Emits `zoomChanged(zoom)` whenever the zoom changes."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: CanvasScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self._canvas = scene
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._band_base: list[str] | None = None
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        # Items set every pen, brush and font they use, so the view need not save and restore painter state.
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.rubberBandChanged.connect(self._rubber_band)
+        scene.flipped.connect(self._after_flip)
+        self._update_detail()
+
+    # -- zoom ------------------------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `zoom` (1.0: a card is 200 px wide), keeping the scene point `anchor` (default: the view's
+        centre) where it is on screen."""
+        zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
+        if zoom == self.zoom:
+            return
+        centre = self.viewport().rect().center()
+        anchor_scene = anchor if anchor is not None else self.mapToScene(centre)
+        anchor_view = self.mapFromScene(anchor_scene)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        # Keep the anchor under the same viewport pixel.
+        delta = self.mapToScene(anchor_view) - anchor_scene
+        self.centerOn(self.mapToScene(centre) - delta)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._update_detail()
+        self.zoomChanged.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / STEP)
+
+    def fit(self) -> None:
+        """Show the whole model (Ctrl+0)."""
+        rect = self._canvas.content_rect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-40.0, -40.0, 40.0, 40.0), Qt.AspectRatioMode.KeepAspectRatio)
+        zoom = min(max(self.zoom, MIN_ZOOM), MAX_ZOOM)
+        if zoom != self.zoom:
+            self.set_zoom(zoom, rect.center())
+        self._update_detail()
+        self.zoomChanged.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if not steps:
+            super().wheelEvent(event)
+            return
+        anchor = self.mapToScene(event.position().toPoint())
+        self.set_zoom(self.zoom * (STEP ** (steps * 0.5)), anchor)
+        event.accept()
+
+    def _update_detail(self) -> None:
+        zoom = self.zoom
+        self._canvas.set_detail(zoom >= DETAIL_ZOOM)
+        # Far out, antialiasing costs time and shows nothing.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= DETAIL_ZOOM)
+
+    # -- where to look ---------------------------------------------------------------------------------------
+
+    def center_on(self, card_id: str) -> None:
+        rect = self._canvas.card_rect(card_id)
+        if rect is not None:
+            self.centerOn(rect.center())
+
+    def reveal_rect(self, rect: QRectF) -> None:
+        """Scroll just enough to show `rect` (a card)."""
+        self.ensureVisible(rect, 60, 60)
+
+    def _after_flip(self, _model: str) -> None:
+        """Keep the focus card, or else the selection, in view after a flip."""
+        focus = self._canvas.focus
+        selected = self._canvas.card_ids_selected()
+        card_id = focus if focus is not None and self._canvas.card_rect(focus) is not None else None
+        if card_id is None:
+            card_id = next((c for c in selected if self._canvas.card_rect(c) is not None), None)
+        if card_id is not None:
+            rect = self._canvas.card_rect(card_id)
+            if rect is not None and not self.mapToScene(self.viewport().rect()).boundingRect().contains(rect):
+                self.centerOn(rect.center())
+
+    # -- panning ---------------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        middle = event.button() == Qt.MouseButton.MiddleButton
+        if middle or (self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._band_base = self._canvas.card_ids_selected() if extend else []
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._pan_from
+            self._pan_from = now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self._band_base = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._canvas.title_editor() is None:
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
+        ):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
+            self._space = False
+            if self._pan_from is None:
+                self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # -- rubber band -----------------------------------------------------------------------------------------
+
+    def _rubber_band(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        """Select the cards the band touches (plus the earlier selection when Ctrl was held at the start).
+        The scene answers from its own position index, so this works when zoomed far out too."""
+        if rect.isNull() or self._band_base is None:
+            return
+        inside = self._canvas.cards_in(QRectF(start, end))
+        base = self._band_base
+        self._canvas.select_cards([*base, *(card_id for card_id in inside if card_id not in set(base))])
