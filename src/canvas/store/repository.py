@@ -12,9 +12,7 @@ from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Self
 
 from canvas.core.document import Change, ChangeSet, Document
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record
@@ -22,6 +20,9 @@ from canvas.store import db, migrations, rows
 from canvas.store.db import StoreError
 from canvas.store.loading import load_document
 from canvas.store.search import fts_query
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 #: Key columns of each record table, after canvas_id (the canvases table is keyed by id alone).
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -123,12 +124,21 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self._path = path
         self._connection = connection
-        #: sqlite-utils view of the same connection, for reads that want rows as dicts and for inspection.
-        self.db = sqlite_utils.Database(connection)
+        self._db: sqlite_utils.Database | None = None
 
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """An sqlite-utils view of the same connection, for inspecting the store (tables, rows as dicts)."""
+        if self._db is None:
+            # Imported on first use: sqlite-utils takes a quarter of a second to import, every CLI command pays it.
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._connection)
+        return self._db
 
     def close(self) -> None:
         self._connection.close()
