@@ -110,9 +110,13 @@ class Defaults:
     def next_evidence(self) -> Defaults:
         return replace(self, evidence=_EVIDENCE[(_EVIDENCE.index(self.evidence) + 1) % len(_EVIDENCE)])
 
-    def describe(self) -> str:
-        evidence = {Evidence.OBSERVED: "observed", Evidence.REPORTED: "reported", Evidence.ASSUMED: "assumed"}
-        return f"{self.kind.value.capitalize()} · {self.voice.value} voice · {evidence[self.evidence]}"
+    def describe(self, captured: Captured | None = None) -> str:
+        """What the card will be: the line's own syntax first, these defaults for the rest."""
+        kind = captured.kind if captured and captured.kind else self.kind
+        voice = captured.voice if captured and captured.voice else self.voice
+        evidence = captured.evidence if captured and captured.evidence else self.evidence
+        tags = "".join(f" #{tag}" for tag in captured.tags) if captured else ""
+        return f"{kind.value.capitalize()} · {voice.value} voice · {evidence.value}{tags}"
 
 
 class CaptureLine(QFrame):
@@ -131,14 +135,18 @@ class CaptureLine(QFrame):
         self.edit.setObjectName("captureEdit")
         self.edit.setPlaceholderText("Type a card, Enter to add, Esc to stop")
         self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(lambda _text: self._describe())
         self.chip = QLabel()
         self.chip.setObjectName("captureChip")
+        self.keys = QLabel("Enter adds · Esc stops · Alt+K kind · Alt+V voice · Alt+E evidence")
+        self.keys.setObjectName("captureKeys")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(1)
         layout.addWidget(self.edit)
         layout.addWidget(self.chip)
-        self.setFixedWidth(320)
+        layout.addWidget(self.keys)
+        self.setFixedWidth(380)
         self.hide()
 
     def open(self, at: QPoint, text: str = "", zone_label: str = "") -> None:
@@ -164,8 +172,9 @@ class CaptureLine(QFrame):
             self.closed.emit()
 
     def _describe(self) -> None:
-        where = f"{self.zone_label} · " if self.zone_label else ""
-        self.chip.setText(f"{where}{self.defaults.describe()}    Alt+K kind · Alt+V voice · Alt+E evidence")
+        where = f"{self.zone_label}  →  " if self.zone_label else ""
+        text = self.edit.text().strip()
+        self.chip.setText(where + self.defaults.describe(parse_capture(text) if text else None))
 
     def set_defaults(self, defaults: Defaults) -> None:
         self.defaults = defaults

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationMode(self, self._set_canvas_look)
         self.memory = ViewMemory(controller, self.view)
         self._pointer: QPointF | None = None
+        self._fit_on_resize = False
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -97,10 +98,10 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.canvases_dock = self._dock("Canvases", "canvasesDock", self.canvas_list, left)
+        self.history_dock = self._dock("History", "historyDock", self.history, left)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
-        self.history_dock = self._dock("History", "historyDock", self.history, right)
-        self.resizeDocks([self.canvases_dock, self.inspector_dock], [230, 320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector_dock, self.history_dock], [620, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.canvases_dock, self.inspector_dock], [220, 280], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.canvases_dock, self.history_dock], [380, 420], Qt.Orientation.Vertical)
         for dock, shortcut in (
             (self.canvases_dock, "Alt+1"),
             (self.inspector_dock, "Alt+2"),
@@ -307,6 +308,8 @@ class MainWindow(QMainWindow):
                 return True
             if kind == QEvent.Type.Resize:
                 self._place_find_bar()
+                if self._fit_on_resize:
+                    QTimer.singleShot(0, self.view.fit)
         return super().eventFilter(watched, event)
 
     def _starts_capture(self, event: QKeyEvent) -> bool:
@@ -383,9 +386,13 @@ class MainWindow(QMainWindow):
         AboutDialog(self.controller.store.path, self).exec()
 
     def _set_canvas_look(self, presenting: bool) -> None:
-        self.scene.set_style(Style.presentation_mode() if presenting else Style.standard())
-        if presenting:
-            QTimer.singleShot(0, self.view.fit)
+        self.scene.set_look(Style.presentation_mode() if presenting else Style.standard())
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if presenting else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.view.setHorizontalScrollBarPolicy(policy)
+        self.view.setVerticalScrollBarPolicy(policy)
+        # Full screen arrives as a resize a moment later; while presenting, the whole model fills the screen.
+        self._fit_on_resize = presenting
+        self.view.fit()
 
     # -- life ------------------------------------------------------------------------------------------------
 

@@ -39,17 +39,21 @@ class ThemeError(LookupError):
 
 def style_sheet(folder: Path | None = None) -> str:
     """The application style sheet with every @name replaced by its colour."""
-    path = (folder or resources_dir()) / "style" / "canvas.qss"
-    text = path.read_text(encoding="utf-8")
+    root = folder or resources_dir()
+    path = root / "style" / "canvas.qss"
+    # Image urls name our icons as @icons/NAME.svg; Qt wants a plain path (forward slashes on every platform).
+    icons = (root / "icons").as_posix()
 
-    def colour(match: re.Match[str]) -> str:
+    def fill(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name == "icons":
+            return icons
         try:
             return COLOURS[name]
         except KeyError:
             raise ThemeError(f"{path} uses @{name}, which is not one of the theme's colours") from None
 
-    return _NAME.sub(colour, text)
+    return _NAME.sub(fill, path.read_text(encoding="utf-8"))
 
 
 def palette() -> QPalette:

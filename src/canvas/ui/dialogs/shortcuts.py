@@ -63,23 +63,31 @@ def sheet_sections(menus: Mapping[str, Sequence[QAction]]) -> dict[str, list[Row
     return sections
 
 
-def _section(title: str, rows: Sequence[Row]) -> QWidget:
-    box = QWidget()
-    grid = QGridLayout(box)
-    grid.setContentsMargins(0, 0, 0, 8)
-    grid.setHorizontalSpacing(14)
+#: Sections shown in the right-hand column (the rest go left): what a facilitator needs most while working.
+_RIGHT = ("View", "Quick capture", "On the canvas")
+
+
+def _column(sections: Mapping[str, Sequence[Row]]) -> QGridLayout:
+    """One column of the sheet: each section's heading, then its rows, keys aligned down the whole column."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(16)
     grid.setVerticalSpacing(5)
-    heading = QLabel(title)
-    heading.setObjectName("sheetHeading")
-    grid.addWidget(heading, 0, 0, 1, 2)
-    for line, (text, keys) in enumerate(rows, start=1):
-        grid.addWidget(QLabel(text), line, 0)
-        key_label = QLabel(keys)
-        key_label.setObjectName("keys")
-        key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(key_label, line, 1, Qt.AlignmentFlag.AlignLeft)
+    line = 0
+    for title, rows in sections.items():
+        heading = QLabel(title)
+        heading.setObjectName("sheetHeading")
+        grid.addWidget(heading, line, 0, 1, 2)
+        line += 1
+        for text, keys in rows:
+            grid.addWidget(QLabel(text), line, 0)
+            key_label = QLabel(keys)
+            key_label.setObjectName("keys")
+            key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(key_label, line, 1, Qt.AlignmentFlag.AlignLeft)
+            line += 1
     grid.setColumnStretch(0, 1)
-    return box
+    grid.setRowStretch(line, 1)
+    return grid
 
 
 class ShortcutSheet(QDialog):
@@ -91,20 +99,16 @@ class ShortcutSheet(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.sections = sheet_sections(menus)
         columns = QHBoxLayout()
-        columns.setSpacing(28)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        titles = list(self.sections)
-        # Menus on the left, the capture and canvas keys (what a facilitator needs most) on the right.
-        for title in titles:
-            target = right if title in {"Quick capture", "On the canvas", "View", "Help"} else left
-            target.addWidget(_section(title, self.sections[title]))
-        for column in (left, right):
-            column.addStretch(1)
-            columns.addLayout(column, 1)
+        columns.setSpacing(36)
+        left = {title: rows for title, rows in self.sections.items() if title not in _RIGHT}
+        right = {title: rows for title, rows in self.sections.items() if title in _RIGHT}
+        columns.addLayout(_column(left), 1)
+        columns.addLayout(_column(right), 1)
         body = QWidget()
         body.setLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -113,4 +117,4 @@ class ShortcutSheet(QDialog):
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        self.resize(1000, 780)

@@ -81,6 +81,7 @@ class StagesDialog(QDialog):
         self.setWindowTitle(f"{noun.capitalize()}s of {spec.title}")
         self._spec, self._document = spec, document
         self.list = QListWidget()
+        self.list.setObjectName("stagesList")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -39,6 +39,13 @@ EMOTIONS: tuple[tuple[str, int | None], ...] = (
     ("+2  very positive", 2),
 )
 _MIXED = "(several values)"
+#: What the inspector says when nothing is selected: how to get going without the mouse.
+HINT = """<p><b>Nothing selected.</b> Click a card to see and edit all its fields here.</p>
+<p><b>Capture</b>: just start typing over the canvas. <i>Enter</i> adds the card where the mouse is and
+starts the next one below it; <i>Esc</i> stops.</p>
+<p><i>pain:</i> or <i>idea:</i> in front sets the kind; <i>#tag</i>, <i>@org</i> and <i>!observed</i> set
+tags, voice and evidence. <i>Alt+K</i>, <i>Alt+V</i> and <i>Alt+E</i> change them as you type.</p>
+<p><i>F1</i> lists every shortcut.</p>"""
 
 
 def _combo(values: Sequence[tuple[str, Any]]) -> QComboBox:
@@ -84,9 +91,10 @@ class Inspector(QStackedWidget):
         self._controller = controller
         self._card_ids: list[str] = []
         self._link_id: str | None = None
-        self._hint = QLabel("Select a card to see and edit it here.\n\nStart typing over the canvas to capture one.")
+        self._hint = QLabel(HINT)
         self._hint.setObjectName("panelHint")
         self._hint.setWordWrap(True)
+        self._hint.setTextFormat(Qt.TextFormat.RichText)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.addWidget(self._hint)
         self.addWidget(self._build_card_page())
@@ -98,8 +106,11 @@ class Inspector(QStackedWidget):
 
     def _build_card_page(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(12, 10, 12, 12)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(12, 10, 12, 12)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setVerticalSpacing(7)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = QLabel()
@@ -257,7 +268,7 @@ class Inspector(QStackedWidget):
         self.title.setEnabled(single)
         self.notes.setEnabled(single)
         loaders: list[tuple[QWidget, Callable[[], None]]] = [
-            (self.title, lambda: self.title.setText(cards[0].title if single else "")),
+            (self.title, lambda: _show_start(self.title, cards[0].title if single else "")),
             (self.notes, lambda: self.notes.setPlainText(cards[0].notes if single else "")),
             (self.source, lambda: self._set_line(self.source, common("source"))),
             (self.tags, lambda: self._set_line(self.tags, _tags_text(common("tags")))),
@@ -287,7 +298,7 @@ class Inspector(QStackedWidget):
 
     @staticmethod
     def _set_line(line: QLineEdit, value: Any) -> None:
-        line.setText("" if value == _MIXED else str(value))
+        _show_start(line, "" if value == _MIXED else str(value))
         line.setPlaceholderText(_MIXED if value == _MIXED else line.placeholderText())
 
     def _load_link(self, link: Link) -> None:
@@ -341,6 +352,12 @@ class Inspector(QStackedWidget):
             link_id, self._link_id = self._link_id, None
             self._controller.do(DeleteLinks((link_id,)))
             self.show_cards([])
+
+
+def _show_start(line: QLineEdit, text: str) -> None:
+    """Show a long text from its beginning (a line edit otherwise scrolls to the end)."""
+    line.setText(text)
+    line.setCursorPosition(0)
 
 
 def _tags_text(tags: Any) -> Any:

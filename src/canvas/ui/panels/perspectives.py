@@ -1,4 +1,4 @@
-"""The strip above the canvas: the canvas's title, one tab per model it is seen through, and the model's question.
+"""The strip above the canvas: the canvas's title and one tab per model it is seen through.
 
 The perspective work (model shortcuts, tray counts, the us ↔ customer switch and gauge) adds its widgets to
 `extras`, on the right of the strip.
@@ -6,7 +6,7 @@ The perspective work (model shortcuts, tray counts, the us ↔ customer switch a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabBar, QWidget
 
@@ -19,7 +19,7 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_full_text(self, text: str) -> None:
         self._full = text
@@ -27,6 +27,13 @@ class ElidedLabel(QLabel):
 
     def full_text(self) -> str:
         return self._full
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -45,24 +52,25 @@ class PerspectiveStrip(QWidget):
         self.setObjectName("perspectiveStrip")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._controller = controller
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("canvasTitle")
+        self.title.setMinimumWidth(120)
         self.tabs = QTabBar()
         self.tabs.setObjectName("perspectives")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The tabs keep their room (every model visible); the canvas title gives way and ends in "…".
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.currentChanged.connect(self._tab_chosen)
-        self.question = ElidedLabel()
-        self.question.setObjectName("modelQuestion")
         self.extras = QHBoxLayout()
         self.extras.setSpacing(6)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 4, 10, 0)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
+        layout.addWidget(self.title, 1)
         layout.addWidget(self.tabs, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addWidget(self.question, 1)
         layout.addLayout(self.extras)
         self._models: list[str] = []
         controller.documentReplaced.connect(lambda _document: self.refresh())
@@ -75,7 +83,7 @@ class PerspectiveStrip(QWidget):
 
     def refresh(self) -> None:
         controller = self._controller
-        self.title.setText(controller.canvas.title)
+        self.title.set_full_text(controller.canvas.title)
         self.title.setToolTip(controller.canvas.description or controller.canvas.title)
         models = controller.models_of_canvas()
         with QSignalBlocker(self.tabs):
@@ -85,18 +93,11 @@ class PerspectiveStrip(QWidget):
                 for model in models:
                     spec = controller.catalog.get(model)
                     index = self.tabs.addTab(spec.title if spec else model)
-                    self.tabs.setTabToolTip(index, spec.name if spec else model)
+                    tip = f"{spec.name}\n\n{spec.description.strip()}" if spec else model
+                    self.tabs.setTabToolTip(index, tip)
                 self._models = models
             if controller.model in self._models:
                 self.tabs.setCurrentIndex(self._models.index(controller.model))
-        spec = controller.model_spec
-        question = ""
-        if spec is not None and spec.network is not None:
-            question = spec.network.question
-        elif spec is not None:
-            question = spec.description.strip().split(". ")[0].rstrip(".") + "." if spec.description else ""
-        self.question.set_full_text(question)
-        self.question.setToolTip(spec.description.strip() if spec is not None else "")
 
     def _tab_chosen(self, index: int) -> None:
         if 0 <= index < len(self._models):
