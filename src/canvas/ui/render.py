@@ -108,7 +108,8 @@ def render_view(scene: CanvasScene, out: Path, fmt: Format, title: str, legend: 
         painter.scale(scale, scale)
         _paint_page(painter, scene, page, title, detail=scale >= DETAIL_ZOOM)
         painter.end()
-        if not image.save(str(out), b"PNG"):
+        # The stubs say bytes, but PySide6 6.11 accepts only a str format at run time.
+        if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not write the picture {out}: check that the folder exists and is writable")
     elif fmt == "svg":
         generator = QSvgGenerator()

@@ -253,7 +253,7 @@ def grid_of_cards(catalog: Catalog, count: int) -> Document:
         for i, card in enumerate(cards):
             if model_id == "value-exchange" and i % 7:
                 continue  # only some cards are actors in the network
-            zone = zones[(i * 7 + len(model_id)) % len(zones)]
+            zone = zones[(i + len(model_id)) % len(zones)]
             index = filled[zone]
             filled[zone] += 1
             across = 2 if zone != NETWORK_ZONE else 40

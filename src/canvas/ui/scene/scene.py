@@ -37,8 +37,8 @@ from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.sides import dims_card
 from canvas.ui.scene.style import Style
 
-#: Empty space kept around the model so it never touches the window's edge.
-MARGIN = 240.0
+#: Room around the model to pan into, so a card at the edge can still be brought to the middle of the window.
+MARGIN = 1600.0
 
 
 class CanvasScene(QGraphicsScene):

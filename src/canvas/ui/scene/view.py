@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 from canvas.ui.scene.items.card import DETAIL_ZOOM
 from canvas.ui.scene.scene import CanvasScene
 
-MIN_ZOOM = 0.01
+MIN_ZOOM = 0.001
 MAX_ZOOM = 4.0
 STEP = 1.25
 #: Qt's per-item pixmap cache (the overview's) defaults to 10 MB; a full-HD overview needs ~8 MB on its own.
