@@ -12,7 +12,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QSize
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from canvas.core.catalog import Catalog, load_catalog
@@ -132,7 +141,25 @@ class _PaintWatch(QObject):
         return False
 
 
+#: What the offscreen platform says about what only a window system can do; it says nothing about the app.
+OFFSCREEN_NOTES = ("This plugin does not support",)
+
+
+def _drop_offscreen_notes(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not message.startswith(OFFSCREEN_NOTES):
+        print(message, file=sys.stderr)
+
+
 def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> int:
+    """Show the window at 1600 × 1000, wait until it has painted, and save what it shows as a PNG."""
+    previous = qInstallMessageHandler(_drop_offscreen_notes)
+    try:
+        return _grab(window, out, app)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _grab(window: MainWindow, out: Path, app: QApplication) -> int:
     window.resize(SCREENSHOT_SIZE)
     window.show()
     if not wait_until_painted(window.view.viewport(), app):

@@ -7,7 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QContextMenuEvent, QEnterEvent, QKeyEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from canvas.core.document import ChangeSet, Document
 from canvas.ui.actions import Actions
@@ -61,7 +71,7 @@ class MainWindow(QMainWindow):
         self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
         self.stage_menu = StageMenu(controller, self)
         self.presentation = PresentationMode(self, self._set_canvas_look)
-        self.memory = ViewMemory(controller, self.view)
+        self.memory = ViewMemory(controller, self.view, self.scene)
         self._pointer: QPointF | None = None
         self._fit_on_resize = False
 
@@ -96,12 +106,21 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.canvases_dock = self._dock("Canvases", "canvasesDock", self.canvas_list, left)
-        self.history_dock = self._dock("History", "historyDock", self.history, left)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        # One column on the right keeps the canvas wide: the inspector (with the canvas list as a second tab) above
+        # the history. Every dock can be moved, closed and brought back (View menu, Alt+1…3).
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
-        self.resizeDocks([self.canvases_dock, self.inspector_dock], [220, 280], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.canvases_dock, self.history_dock], [380, 420], Qt.Orientation.Vertical)
+        self.canvases_dock = self._dock("Canvases", "canvasesDock", self.canvas_list, right)
+        self.history_dock = self._dock("History", "historyDock", self.history, right)
+        self.setTabPosition(right, QTabWidget.TabPosition.North)
+        self.tabifyDockWidget(self.inspector_dock, self.canvases_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.history_dock], [640, 220], Qt.Orientation.Vertical)
+        for dock in (self.inspector_dock, self.canvases_dock, self.history_dock):
+            dock.visibilityChanged.connect(self._sync_dock_titles)
+            dock.dockLocationChanged.connect(self._sync_dock_titles)
+        self._sync_dock_titles()
         for dock, shortcut in (
             (self.canvases_dock, "Alt+1"),
             (self.inspector_dock, "Alt+2"),
@@ -113,6 +132,16 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(shortcut)
             toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
             self.commands.add_to_menu("&View", toggle)
+
+    def _sync_dock_titles(self, *_args: object) -> None:
+        """A dock sharing its place with others is named by its tab; only a dock on its own shows a title bar."""
+        for dock in (self.inspector_dock, self.canvases_dock, self.history_dock):
+            tabbed = any(other.isVisible() for other in self.tabifiedDockWidgets(dock))
+            has_bar = dock.titleBarWidget() is None
+            if tabbed and has_bar:
+                dock.setTitleBarWidget(QWidget(dock))
+            elif not tabbed and not has_bar:
+                dock.setTitleBarWidget(None)  # type: ignore[arg-type]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

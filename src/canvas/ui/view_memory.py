@@ -12,19 +12,24 @@ from PySide6.QtCore import QObject, QPointF, QTimer
 
 from canvas.store.repository import StoreError
 from canvas.ui.controller import Controller
+from canvas.ui.scene.items.card import DETAIL_ZOOM
+from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.view import CanvasView
 
 #: Wait this long after the last scroll or zoom before writing (one write per gesture, not one per frame).
 SAVE_DELAY_MS = 400
+#: Below this zoom cards are drawn as plain coloured blocks (no text); a first look never starts there.
+HOME_MIN_ZOOM = DETAIL_ZOOM * 1.15
 
 
 class ViewMemory(QObject):
     """Saves the view's zoom and centre as they change, and puts them back when a canvas or model is shown."""
 
-    def __init__(self, controller: Controller, view: CanvasView) -> None:
+    def __init__(self, controller: Controller, view: CanvasView, scene: CanvasScene) -> None:
         super().__init__(view)
         self._controller = controller
         self._view = view
+        self._scene = scene
         self._restoring = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -54,18 +59,29 @@ class ViewMemory(QObject):
         return {"zoom": float(zoom), "center": (float(centre[0]), float(centre[1]))}
 
     def restore(self) -> None:
-        """Show the remembered zoom and centre, or the whole model the first time."""
+        """Show the remembered zoom and centre, or the first time the whole model (if its cards stay readable)."""
         self._timer.stop()
         self._restoring = True
         try:
             state = self.remembered()
             if state is None:
-                self._view.fit()
+                self.home()
             else:
                 self._view.set_zoom(state["zoom"])
                 self._view.centerOn(QPointF(*state["center"]))
         finally:
             self._restoring = False
+
+    def home(self) -> None:
+        """The whole model; a model too large for that starts at its top-left corner, zoomed so cards are read."""
+        view = self._view
+        view.fit()
+        if view.zoom >= HOME_MIN_ZOOM:
+            return
+        view.set_zoom(HOME_MIN_ZOOM)
+        corner = view.mapToScene(view.viewport().rect().topLeft())
+        bounds = self._scene.content_rect()
+        view.centerOn(view.mapToScene(view.viewport().rect().center()) + bounds.topLeft() - corner - QPointF(24, 24))
 
     def save_now(self) -> None:
         self._timer.stop()
