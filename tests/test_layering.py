@@ -33,6 +33,15 @@ BLOCKED_RUN = textwrap.dedent(
     status += main(["show", "demo-payroll-oslo", "--store", sys.argv[1], "--json"])
     assert status == 0, status
     assert not any(name.split(".")[0] == "PySide6" for name in sys.modules), "PySide6 was imported"
+    import contextlib, io
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        refused = main(["open", "--store", sys.argv[1]])
+    assert refused == 1, refused
+    assert said.getvalue() == (
+        "canvas: the desktop app needs PySide6, which is not installed (pip install pyside6-essentials)\\n"
+    ), said.getvalue()
+
     try:
         import PySide6
     except ImportError:

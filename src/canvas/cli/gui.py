@@ -23,14 +23,15 @@ def register(subparsers: Subparsers) -> None:
 def start_gui(args: argparse.Namespace) -> int:
     try:
         app = importlib.import_module(GUI_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name == GUI_MODULE:
+    except ImportError as error:
+        missing = error.name or str(error)
+        if missing == GUI_MODULE:
             raise CliError("the desktop app is not built yet; the commands work (see `canvas --help`)") from None
-        if error.name is not None and error.name.split(".")[0] == "PySide6":
+        if "PySide6" in missing:
             raise CliError(
                 "the desktop app needs PySide6, which is not installed (pip install pyside6-essentials)"
             ) from None
-        raise
+        raise CliError(f"the desktop app cannot start: {error}") from None
     return int(
         app.run(
             store_path=store_path_of(args),
