@@ -31,7 +31,8 @@ class _Spec:
 _MENUS: dict[str, tuple[_Spec, ...]] = {
     "&File": (
         _Spec("new_canvas", "&New canvas…", "Start an empty canvas in this store", ("Ctrl+N",), "canvas-new"),
-        _Spec("open_store", "&Open store…", "Open another store file (or create one)", ("Ctrl+O",), "open"),
+        _Spec("new_store", "New s&tore…", "Create an empty store file and open it", ("Ctrl+Shift+N",)),
+        _Spec("open_store", "&Open store…", "Open another store file", ("Ctrl+O",), "open"),
         _Spec("close_window", "&Close window", "Close this window; everything is already saved", ("Ctrl+W",)),
         _Spec("quit", "&Quit", "Quit Sensemaking Canvas; everything is already saved", ("Ctrl+Q",)),
     ),
@@ -44,6 +45,13 @@ _MENUS: dict[str, tuple[_Spec, ...]] = {
             "Capture a card where the mouse is (or just start typing over the canvas)",
             ("Ctrl+Return",),
             "card-new",
+        ),
+        _Spec(
+            "inspect",
+            "Edit card &fields",
+            "Put the keyboard in the inspector: Tab moves from field to field, Esc returns to the canvas",
+            ("F2",),
+            "inspector",
         ),
         _Spec("cut", "Cu&t", "Cut the selected cards to the clipboard", (QKeySequence.StandardKey.Cut,)),
         _Spec("copy", "&Copy", "Copy the selected cards (paste them here or on another canvas)", ("Ctrl+C",), "copy"),

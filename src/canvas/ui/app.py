@@ -25,14 +25,15 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from canvas.core.catalog import Catalog, load_catalog
-from canvas.core.model import Side
+from canvas.core.document import Document
+from canvas.core.model import Canvas, Side
 from canvas.paths import builtin_models_dir, user_models_dir
 from canvas.store.repository import Store, StoreError, open_store
 from canvas.ui import theme
 from canvas.ui.controller import LAST_CANVAS, Controller
 from canvas.ui.dialogs.messages import show_problem
 from canvas.ui.main_window import MainWindow
-from canvas.ui.recent import RecentStores
+from canvas.ui.user_settings import UserSettings
 
 APP_NAME = "Sensemaking Canvas"
 ORGANIZATION = "Sensemaking Canvas"
@@ -41,8 +42,9 @@ SCREENSHOT_SIZE = QSize(1600, 1000)
 PAINT_TIMEOUT_S = 20.0
 
 
-def first_canvas(store: Store, canvas_ref: str | None) -> str:
-    """The canvas to show: the one asked for, else the last one shown, else the newest; the demo in an empty store."""
+def first_canvas(store: Store, canvas_ref: str | None, *, demo: bool = True) -> str:
+    """The canvas to show: the one asked for, else the last one shown, else the newest. An empty store gets the
+    demo canvas (or, for a store the person just created, an empty one)."""
     if canvas_ref:
         return store.find_canvas(canvas_ref)
     last = store.get_state(LAST_CANVAS)
@@ -51,11 +53,15 @@ def first_canvas(store: Store, canvas_ref: str | None) -> str:
     canvases = store.list_canvases()
     if canvases:
         return canvases[0].id
+    if not demo:
+        empty = Document.of(Canvas(title="Untitled canvas"))
+        store.save_document(empty)
+        return empty.canvas.id
     from canvas.core.demo import build_demo
 
-    demo = build_demo()
-    store.save_document(demo)
-    return demo.canvas.id
+    document = build_demo()
+    store.save_document(document)
+    return document.canvas.id
 
 
 def parse_side(side: str | None) -> Side | None:
@@ -70,14 +76,20 @@ def parse_side(side: str | None) -> Side | None:
 class Desktop(QObject):
     """The open windows, one per store. Opening another store replaces the window that asked for it."""
 
-    def __init__(self, catalog: Catalog, recent: RecentStores | None) -> None:
+    def __init__(self, catalog: Catalog, settings: UserSettings | None) -> None:
         super().__init__()
         self.catalog = catalog
-        self.recent = recent
+        self.settings = settings
         self.windows: list[MainWindow] = []
 
     def open(
-        self, store_path: Path, canvas_ref: str | None = None, model: str | None = None, side: str | None = None
+        self,
+        store_path: Path,
+        canvas_ref: str | None = None,
+        model: str | None = None,
+        side: str | None = None,
+        *,
+        demo: bool = True,
     ) -> MainWindow:
         """A main window on the store at `store_path` (StoreError, with a message for a person, if it cannot be)."""
         if model is not None and model not in self.catalog:
@@ -86,24 +98,25 @@ class Desktop(QObject):
         chosen_side = parse_side(side)
         store = open_store(store_path)
         try:
-            canvas_id = first_canvas(store, canvas_ref)
+            canvas_id = first_canvas(store, canvas_ref, demo=demo)
             controller = Controller(store, self.catalog)
-            window = MainWindow(controller, self.recent)
+            window = MainWindow(controller, self.settings)
             controller.open_canvas(canvas_id, model, chosen_side)
         except BaseException:
             store.close()
             raise
         window.openStoreRequested.connect(lambda path: self.switch(window, path))
+        window.newStoreRequested.connect(lambda path: self.switch(window, path, demo=False))
         window.closed.connect(lambda: self._closed(window))
-        if self.recent is not None:
-            self.recent.add(store_path)
+        if self.settings is not None:
+            self.settings.add_recent(store_path)
         self.windows.append(window)
         return window
 
-    def switch(self, old: MainWindow, path: Path) -> MainWindow | None:
+    def switch(self, old: MainWindow, path: Path, *, demo: bool = True) -> MainWindow | None:
         """Open another store in place of `old`; if it cannot be opened, say why and keep `old` as it is."""
         try:
-            new = self.open(path)
+            new = self.open(path, demo=demo)
         except StoreError as error:
             show_problem(old, "Cannot open the store", f"The file {path} cannot be opened.", str(error))
             return None
@@ -199,7 +212,7 @@ def run(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     catalog = load_catalog(builtin_models_dir(), user_models_dir())
-    desktop = Desktop(catalog, None if screenshot is not None else RecentStores(settings()))
+    desktop = Desktop(catalog, None if screenshot is not None else UserSettings(settings()))
     try:
         window = desktop.open(Path(store_path), canvas_ref, model, side)
     except StoreError as error:

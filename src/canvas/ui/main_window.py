@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QContextMenuEvent, QEnterEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,10 +35,10 @@ from canvas.ui.panels.perspectives import PerspectiveStrip
 from canvas.ui.panels.status import StatusLine
 from canvas.ui.placing import reading_order
 from canvas.ui.presentation import PresentationMode
-from canvas.ui.recent import RecentStores
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.style import Style
 from canvas.ui.scene.view import CanvasView
+from canvas.ui.user_settings import UserSettings
 from canvas.ui.view_memory import ViewMemory
 
 STORE_FILTER = "Canvas stores (*.sqlite *.sqlite3 *.db *.canvasdb);;All files (*)"
@@ -50,14 +50,16 @@ class MainWindow(QMainWindow):
     """One store, one window. Opening another store asks the app for a new window (`openStoreRequested`)."""
 
     openStoreRequested = Signal(Path)
+    #: Path: the person chose a file for a new store (it starts with an empty canvas, not the demo).
+    newStoreRequested = Signal(Path)
     #: Emitted once the window has closed (the app closes the store then).
     closed = Signal()
 
-    def __init__(self, controller: Controller, recent: RecentStores | None = None) -> None:
+    def __init__(self, controller: Controller, settings: UserSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.controller = controller
-        self.recent = recent
+        self.settings = settings
         self.scene = CanvasScene(controller.catalog, self)
         self.view = CanvasView(self.scene)
         self.view.setObjectName("canvasView")
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
         # Quick capture and paste go where the mouse rests, so the canvas must hear moves without a button held.
         self.view.viewport().setMouseTracking(True)
         self.resize(1400, 900)
+        layout_saved = settings.window_layout() if settings is not None else None
+        if layout_saved is not None:
+            self.restoreGeometry(layout_saved[0])
+            self.restoreState(layout_saved[1])
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -203,6 +209,8 @@ class MainWindow(QMainWindow):
 
         c.new_canvas.triggered.connect(self.canvas_list.create_canvas)
         c.open_store.triggered.connect(self.ask_open_store)
+        c.new_store.triggered.connect(self.ask_new_store)
+        c.inspect.triggered.connect(self.edit_in_inspector)
         c.close_window.triggered.connect(self.close)
         c.quit.triggered.connect(self._quit)
         c.capture.triggered.connect(lambda: self.capture.start(""))
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
         self.find_bar.matchesChanged.connect(scene.highlight)
         self.find_bar.current.connect(self._reveal)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
+        self.inspector.finished.connect(lambda: self.view.setFocus())
 
     # -- following the controller -----------------------------------------------------------------------------
 
@@ -382,7 +391,11 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        paths = [p for p in (self.recent.paths() if self.recent else []) if p != self.controller.store.path.resolve()]
+        paths = [
+            p
+            for p in (self.settings.recent_stores() if self.settings else [])
+            if p != self.controller.store.path.resolve()
+        ]
         for path in paths:
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.openStoreRequested.emit(p))
@@ -408,6 +421,22 @@ class MainWindow(QMainWindow):
         if path:
             self.openStoreRequested.emit(Path(path))
 
+    def ask_new_store(self) -> None:
+        start = str(self.controller.store.path.parent / "workshop.sqlite")
+        path, _ = QFileDialog.getSaveFileName(self, "New store", start, STORE_FILTER)
+        if path:
+            chosen = Path(path)
+            self.newStoreRequested.emit(chosen if chosen.suffix else chosen.with_suffix(".sqlite"))
+
+    def edit_in_inspector(self) -> None:
+        """F2: the inspector takes the keyboard, at the selected card's title (or the selected flow's label)."""
+        if not self.editor.selected and self.inspector.link_id is None:
+            self.statusBar().showMessage("Select a card first (click it, or find it with Ctrl+F).", 6000)
+            return
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.focus_first_field()
+
     def show_shortcuts(self) -> None:
         ShortcutSheet(self.commands.menus(), self).exec()
 
@@ -432,6 +461,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.capture.line.close_line()
         self.memory.save_now()
+        if self.settings is not None and not self.presentation.active:
+            self.settings.save_window_layout(self.saveGeometry(), self.saveState())
         super().closeEvent(event)
         self.closed.emit()
 
@@ -439,8 +470,3 @@ class MainWindow(QMainWindow):
         for window in self.findChildren(QMainWindow):
             window.close()
         self.close()
-
-
-def window_settings() -> QSettings:
-    """The user's settings for window state and recent stores (one file per user, made by Qt)."""
-    return QSettings()

@@ -18,12 +18,12 @@ from canvas.store.repository import open_store
 from canvas.ui.app import Desktop, run
 from canvas.ui.controller import LAST_CANVAS
 from canvas.ui.main_window import MainWindow
-from canvas.ui.recent import RecentStores
+from canvas.ui.user_settings import UserSettings
 
 
 @pytest.fixture
 def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
-    desktop = Desktop(catalog, RecentStores(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    desktop = Desktop(catalog, UserSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
     yield desktop
     for window in list(desktop.windows):
         window.close()
@@ -132,3 +132,20 @@ def test_the_screenshot_mode_writes_the_window_with_real_text(tmp_path: Path) ->
     assert glyph_variety(image, 0, 0, 260, 30) >= 6  # the menu bar: File, Edit, View, Help
     with open_store(store) as reopened:
         assert reopened.get_state(LAST_CANVAS) == DEMO_CANVAS_ID
+
+
+def test_another_store_opens_in_place_of_the_window_and_both_are_recent(
+    qtbot: QtBot, desktop: Desktop, tmp_path: Path
+) -> None:
+    first = tmp_path / "workshop.sqlite"
+    window = show(qtbot, desktop.open(first))
+    fresh = tmp_path / "interviews.sqlite"
+
+    new = desktop.switch(window, fresh, demo=False)
+
+    assert new is not None and desktop.windows == [new]
+    assert [canvas.title for canvas in new.controller.store.list_canvases()] == ["Untitled canvas"]
+    assert desktop.settings is not None
+    assert desktop.settings.recent_stores() == [fresh.resolve(), first.resolve()]
+    new.recent_menu.aboutToShow.emit()
+    assert [action.text() for action in new.recent_menu.actions()] == [str(first.resolve())]

@@ -19,13 +19,13 @@ from canvas.store.repository import Store
 from canvas.ui.app import Desktop
 from canvas.ui.dialogs.shortcuts import ShortcutSheet
 from canvas.ui.main_window import MainWindow
-from canvas.ui.recent import RecentStores
+from canvas.ui.user_settings import UserSettings
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog, store_path: Path, store: Store) -> Iterator[MainWindow]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    desktop = Desktop(catalog, RecentStores(settings))
+    desktop = Desktop(catalog, UserSettings(settings))
     window = desktop.open(store_path)
     window.resize(1600, 1000)
     window.show()
@@ -144,3 +144,18 @@ def test_a_stage_is_added_from_the_column_menu_as_one_undoable_step(
     assert window.scene.model_layout().columns[-1].label == "After sales"
     window.commands.undo.trigger()
     assert window.scene.model_layout().columns[-1].label == "Renew"
+
+
+def test_f2_puts_the_keyboard_in_the_inspector_and_esc_gives_it_back(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    card = add(window, "Payroll runs on Sunday night", "use.pains", CardKind.PAIN)
+    window.scene.select_cards([card.id])
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is window.inspector.title
+
+    qtbot.keyClicks(window.inspector.title, "Payroll on Sunday night, again")
+    qtbot.keyClick(window.inspector.title, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.view
+    saved = store.load(window.controller.canvas.id).card(card.id)
+    assert saved is not None and saved.title == "Payroll on Sunday night, again"

@@ -17,7 +17,7 @@ from canvas.core.model import CardKind, Record
 from canvas.store.repository import Store
 from canvas.ui.app import Desktop
 from canvas.ui.main_window import MainWindow
-from canvas.ui.recent import RecentStores
+from canvas.ui.user_settings import UserSettings
 
 Snapshot = dict[str, dict[str, Record]]
 
@@ -25,7 +25,7 @@ Snapshot = dict[str, dict[str, Record]]
 @pytest.fixture
 def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    desktop = Desktop(catalog, RecentStores(settings))
+    desktop = Desktop(catalog, UserSettings(settings))
     yield desktop
     for window in list(desktop.windows):
         window.close()

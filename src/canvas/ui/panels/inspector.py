@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,7 +84,10 @@ class _CommitOnFocusOut(QObject):
 
 
 class Inspector(QStackedWidget):
-    """Shows the selection; edits go through the controller as undoable steps."""
+    """Shows the selection; edits go through the controller as undoable steps. Esc hands the keyboard back."""
+
+    #: The person pressed Esc in the inspector: the canvas should take the keyboard again.
+    finished = Signal()
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +103,9 @@ class Inspector(QStackedWidget):
         self.addWidget(self._hint)
         self.addWidget(self._build_card_page())
         self.addWidget(self._build_link_page())
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.finished.emit)
         controller.changed.connect(self._on_changed)
         controller.documentReplaced.connect(lambda _document: self.show_cards([]))
 
