@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "canvas.cli.links",
     "canvas.cli.search",
     "canvas.cli.demo",
+    "canvas.cli.exchange",
     "canvas.cli.gui",
 ]
 

@@ -113,12 +113,17 @@ def decode_text(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
 def load_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse untrusted JSON: capped, strict UTF-8, no duplicate keys, no NaN/Infinity, bounded depth and strings."""
     text = decode_text(data, name, limits)
-    duplicates: list[dict[str, Any]] = []
+    # id of each object with a repeated key -> the repeated keys (the objects live on in `value`, so ids stay).
+    duplicates: dict[int, list[str]] = {}
 
     def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
-            duplicates.append(result)
+            seen: set[str] = set()
+            repeated: set[str] = set()
+            for key, _ in pairs:
+                (repeated if key in seen else seen).add(key)
+            duplicates[id(result)] = sorted(repeated)
         return result
 
     try:
@@ -135,25 +140,25 @@ def load_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         # e.g. an integer with more digits than Python converts (int_max_str_digits).
         raise FileRejected(name, [Problem("", f"not valid JSON ({error})")]) from None
 
-    problems = _check_shape(value, limits, {id(d) for d in duplicates}, text)
+    problems = _check_shape(value, limits, duplicates)
     if problems:
         raise FileRejected(name, problems)
     return value
 
 
-def _check_shape(value: Any, limits: Limits, duplicated: set[int], text: str) -> list[Problem]:
+def _check_shape(value: Any, limits: Limits, duplicated: dict[int, list[str]]) -> list[Problem]:
     """Depth, string length and duplicate keys, found with a fast walk; places are worked out only on failure."""
     if _within(value, limits.max_depth, limits.max_string, duplicated, 1):
         return []
     problems: list[Problem] = []
-    _locate(value, limits, duplicated, [], problems, text)
+    _locate(value, limits, duplicated, [], problems)
     return problems[:50]
 
 
-def _within(value: Any, depth_left: int, max_string: int, duplicated: set[int], depth: int) -> bool:
+def _within(value: Any, max_depth: int, max_string: int, duplicated: dict[int, list[str]], depth: int) -> bool:
     kind = type(value)
     if kind is dict:
-        if depth_left < depth or (duplicated and id(value) in duplicated):
+        if max_depth < depth or (duplicated and id(value) in duplicated):
             return False
         for key, item in value.items():
             if len(key) > max_string:
@@ -163,12 +168,12 @@ def _within(value: Any, depth_left: int, max_string: int, duplicated: set[int], 
                 if len(item) > max_string:
                     return False
             elif (item_kind is dict or item_kind is list) and not _within(
-                item, depth_left, max_string, duplicated, depth + 1
+                item, max_depth, max_string, duplicated, depth + 1
             ):
                 return False
         return True
     if kind is list:
-        if depth_left < depth:
+        if max_depth < depth:
             return False
         for item in value:
             item_kind = type(item)
@@ -176,7 +181,7 @@ def _within(value: Any, depth_left: int, max_string: int, duplicated: set[int], 
                 if len(item) > max_string:
                     return False
             elif (item_kind is dict or item_kind is list) and not _within(
-                item, depth_left, max_string, duplicated, depth + 1
+                item, max_depth, max_string, duplicated, depth + 1
             ):
                 return False
         return True
@@ -186,10 +191,9 @@ def _within(value: Any, depth_left: int, max_string: int, duplicated: set[int], 
 def _locate(
     value: Any,
     limits: Limits,
-    duplicated: set[int],
+    duplicated: dict[int, list[str]],
     path: list[str | int],
     problems: list[Problem],
-    text: str,
 ) -> None:
     if len(problems) >= 50:
         return
@@ -203,24 +207,22 @@ def _locate(
             )
         return
     if isinstance(value, dict):
-        if id(value) in duplicated:
-            problems.append(Problem(place(path) or "the top level", _duplicate_message(value, text)))
+        repeated = duplicated.get(id(value))
+        if repeated:
+            keys = ", ".join(f"'{key}'" for key in repeated[:5])
+            problems.append(
+                Problem(
+                    place(path) or "the top level",
+                    f"the key {keys} appears more than once in one object (which value is meant is ambiguous)",
+                )
+            )
         for key, item in value.items():
             if len(key) > limits.max_string:
                 problems.append(Problem(place(path), f"a key is {len(key):,} characters long"))
-            _locate(item, limits, duplicated, [*path, key], problems, text)
+            _locate(item, limits, duplicated, [*path, key], problems)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _locate(item, limits, duplicated, [*path, index], problems, text)
-
-
-def _duplicate_message(value: dict[str, Any], text: str) -> str:
-    # The parsed dict kept only the last value of each key; which keys repeat is read back from the raw text.
-    repeated = sorted(key for key in value if len(re.findall(re.escape(json.dumps(key)) + r"\s*:", text)) > 1)
-    if repeated:
-        keys = ", ".join(f"'{key}'" for key in repeated[:5])
-        return f"the key {keys} appears more than once in one object (which one is meant is ambiguous)"
-    return "a key appears more than once in one object (which one is meant is ambiguous)"
+            _locate(item, limits, duplicated, [*path, index], problems)
 
 
 class _NotANumber(ValueError):

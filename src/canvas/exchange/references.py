@@ -62,9 +62,9 @@ def reference_problems(data: Mapping[str, Any], models: Mapping[str, ModelSpec])
         if spec is None:
             problems.append(Problem(where, _no_model(model)))
         else:
-            zone_problem = _zone_problem(spec, placement.get("zone"))
-            if zone_problem:
-                problems.append(Problem(f"{where}.zone", zone_problem))
+            problem = zone_problem(spec, placement.get("zone"))
+            if problem:
+                problems.append(Problem(f"{where}.zone", problem))
 
     for index, link in _records(data, "links"):
         ends = [link.get("source"), link.get("target")]
@@ -105,7 +105,8 @@ def _no_model(model: str) -> str:
     return f"model '{model}' is not defined in this file and not installed here"
 
 
-def _zone_problem(spec: ModelSpec, zone: Any) -> str | None:
+def zone_problem(spec: ModelSpec, zone: Any) -> str | None:
+    """Why `zone` is not a zone of `spec`, or None if it is (a grid's columns are per canvas: only rows count)."""
     if not isinstance(zone, str):
         return None
     if spec.grid is not None:
