@@ -105,8 +105,8 @@ class Desktop(QObject):
         except BaseException:
             store.close()
             raise
-        window.openStoreRequested.connect(lambda path: self.switch(window, path))
-        window.newStoreRequested.connect(lambda path: self.switch(window, path, demo=False))
+        window.files.openRequested.connect(lambda path: self.switch(window, path))
+        window.files.newRequested.connect(lambda path: self.switch(window, path, demo=False))
         window.closed.connect(lambda: self._closed(window))
         if self.settings is not None:
             self.settings.add_recent(store_path)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QContextMenuEvent, QEnterEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QTabWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from canvas.core.document import ChangeSet, Document
 from canvas.ui.actions import Actions
+from canvas.ui.canvas_input import CanvasInput
 from canvas.ui.capture import QuickCapture
 from canvas.ui.controller import Controller
 from canvas.ui.dialogs.about import AboutDialog
@@ -38,20 +37,17 @@ from canvas.ui.presentation import PresentationMode
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.style import Style
 from canvas.ui.scene.view import CanvasView
+from canvas.ui.store_files import StoreFiles
 from canvas.ui.user_settings import UserSettings
 from canvas.ui.view_memory import ViewMemory
 
-STORE_FILTER = "Canvas stores (*.sqlite *.sqlite3 *.db *.canvasdb);;All files (*)"
 #: Card actions act on the canvas only when it has the keyboard (Delete in the canvas list deletes no cards).
 _CANVAS_ONLY = ("delete", "duplicate", "cut", "copy", "paste", "select_all")
 
 
 class MainWindow(QMainWindow):
-    """One store, one window. Opening another store asks the app for a new window (`openStoreRequested`)."""
+    """One store, one window. Opening another store asks the app for a new window (`files.openRequested`)."""
 
-    openStoreRequested = Signal(Path)
-    #: Path: the person chose a file for a new store (it starts with an empty canvas, not the demo).
-    newStoreRequested = Signal(Path)
     #: Emitted once the window has closed (the app closes the store then).
     closed = Signal()
 
@@ -74,8 +70,8 @@ class MainWindow(QMainWindow):
         self.stage_menu = StageMenu(controller, self)
         self.presentation = PresentationMode(self, self._set_canvas_look)
         self.memory = ViewMemory(controller, self.view, self.scene)
-        self._pointer: QPointF | None = None
-        self._fit_on_resize = False
+        self.files = StoreFiles(self, controller.store.path, settings)
+        self.input = CanvasInput(self.view, self.scene, self.capture, self._canvas_menu, self.find_bar)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -89,10 +85,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.status = StatusLine(controller, self.statusBar())
         self._wire()
-        self.view.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)
-        # Quick capture and paste go where the mouse rests, so the canvas must hear moves without a button held.
-        self.view.viewport().setMouseTracking(True)
         self.resize(1400, 900)
         layout_saved = settings.window_layout() if settings is not None else None
         if layout_saved is not None:
@@ -158,7 +150,7 @@ class MainWindow(QMainWindow):
                 menu.addAction(action)
                 if action.objectName() == "open_store":
                     self.recent_menu = menu.addMenu("Recent stores")
-                    self.recent_menu.aboutToShow.connect(self._fill_recent)
+                    self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
                 if action.objectName() in {"open_store", "redo", "select_all", "edit_stages", "present"}:
                     menu.addSeparator()
                 if action.objectName() == "fit":
@@ -208,8 +200,8 @@ class MainWindow(QMainWindow):
         c.redo.setEnabled(group.canRedo())
 
         c.new_canvas.triggered.connect(self.canvas_list.create_canvas)
-        c.open_store.triggered.connect(self.ask_open_store)
-        c.new_store.triggered.connect(self.ask_new_store)
+        c.open_store.triggered.connect(self.files.ask_open)
+        c.new_store.triggered.connect(self.files.ask_new)
         c.inspect.triggered.connect(self.edit_in_inspector)
         c.close_window.triggered.connect(self.close)
         c.quit.triggered.connect(self._quit)
@@ -325,82 +317,24 @@ class MainWindow(QMainWindow):
 
     def pointer(self) -> QPointF | None:
         """The scene point under the mouse, if the mouse is over the canvas."""
-        if self._pointer is None:
-            return None
-        point: QPointF = self.view.mapToScene(self._pointer.toPoint())
-        return point
+        return self.input.pointer()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self.view.viewport():
-            if isinstance(event, QMouseEvent | QEnterEvent) and kind in (QEvent.Type.MouseMove, QEvent.Type.Enter):
-                self._pointer = event.position()
-            elif kind == QEvent.Type.Leave:
-                self._pointer = None
-            elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-                self._context_menu(event)
-                return True
-        elif watched is self.view:
-            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._starts_capture(event):
-                self.capture.start(event.text())
-                return True
-            if kind == QEvent.Type.Resize:
-                self._place_find_bar()
-                if self._fit_on_resize:
-                    QTimer.singleShot(0, self.view.fit)
-        return super().eventFilter(watched, event)
-
-    def _starts_capture(self, event: QKeyEvent) -> bool:
-        """A printable key with no Ctrl, Alt or Meta over the canvas (not while a title is edited in place)."""
-        blocked = (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
-        )
-        text = event.text()
-        return (
-            bool(text.strip())
-            and text.isprintable()
-            and not event.modifiers() & blocked
-            and self.scene.title_editor() is None
-            and not self.capture.active
-        )
-
-    def _context_menu(self, event: QContextMenuEvent) -> None:
-        point = self.view.mapToScene(event.pos())
-        self._pointer = QPointF(event.pos())
+    def _canvas_menu(self, point: QPointF) -> QMenu:
+        """The right-click menu: capture and paste here, the selection's commands, and the stage under `point`."""
         menu = QMenu(self)
         c = self.commands
         for action in (c.capture, c.paste):
             menu.addAction(action)
         if self.editor.selected:
             menu.addSeparator()
-            for action in (c.cut, c.copy, c.duplicate, c.delete):
+            for action in (c.inspect, c.cut, c.copy, c.duplicate, c.delete):
                 menu.addAction(action)
         if self.stage_menu.editable_spec() is not None:
             menu.addSeparator()
             self.stage_menu.add_to(menu, point.x())
-        menu.exec(event.globalPos())
-
-    def _place_find_bar(self) -> None:
-        bar = self.find_bar
-        bar.adjustSize()
-        width = min(max(bar.sizeHint().width(), 420), self.view.width() - 24)
-        bar.setFixedWidth(width)
-        bar.move(self.view.width() - width - 24, 12)
+        return menu
 
     # -- menus filled on demand ------------------------------------------------------------------------------
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        paths = [
-            p
-            for p in (self.settings.recent_stores() if self.settings else [])
-            if p != self.controller.store.path.resolve()
-        ]
-        for path in paths:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.openStoreRequested.emit(p))
-        if not paths:
-            self.recent_menu.addAction("No other stores yet").setEnabled(False)
 
     def _fill_models(self) -> None:
         self.model_menu.clear()
@@ -414,19 +348,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, m=model: self.controller.set_model(m))
 
     # -- dialogs ---------------------------------------------------------------------------------------------
-
-    def ask_open_store(self) -> None:
-        start = str(self.controller.store.path.parent)
-        path, _ = QFileDialog.getOpenFileName(self, "Open store", start, STORE_FILTER)
-        if path:
-            self.openStoreRequested.emit(Path(path))
-
-    def ask_new_store(self) -> None:
-        start = str(self.controller.store.path.parent / "workshop.sqlite")
-        path, _ = QFileDialog.getSaveFileName(self, "New store", start, STORE_FILTER)
-        if path:
-            chosen = Path(path)
-            self.newStoreRequested.emit(chosen if chosen.suffix else chosen.with_suffix(".sqlite"))
 
     def edit_in_inspector(self) -> None:
         """F2: the inspector takes the keyboard, at the selected card's title (or the selected flow's label)."""
@@ -449,7 +370,7 @@ class MainWindow(QMainWindow):
         self.view.setHorizontalScrollBarPolicy(policy)
         self.view.setVerticalScrollBarPolicy(policy)
         # Full screen arrives as a resize a moment later; while presenting, the whole model fills the screen.
-        self._fit_on_resize = presenting
+        self.input.fit_on_resize = presenting
         self.view.fit()
 
     # -- life ------------------------------------------------------------------------------------------------
