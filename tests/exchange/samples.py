@@ -56,3 +56,8 @@ def through_file(document: Document, models: dict[str, ModelSpec]) -> Document:
 def write_file(path: Path, document: Document, models: dict[str, ModelSpec]) -> Path:
     path.write_bytes(write_scanvas(document, models))
     return path
+
+
+def card_titled(document: Document, title: str) -> Card:
+    [card] = [card for card in document.live_cards() if card.title == title]
+    return card

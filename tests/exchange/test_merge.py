@@ -18,7 +18,7 @@ from canvas.core.frameworks import ModelSpec
 from canvas.core.model import Card, Link, ZoneLabel
 from canvas.exchange.merge import CONFLICT_LABEL, MergeResult, merge
 
-from .samples import clone, through_file, workshop
+from .samples import card_titled, clone, through_file, workshop
 
 
 def exchange(mine: Document, theirs: Document, models: dict[str, ModelSpec]) -> MergeResult:
@@ -26,11 +26,6 @@ def exchange(mine: Document, theirs: Document, models: dict[str, ModelSpec]) -> 
     result = merge(mine, through_file(theirs, models))
     mine.apply_changes(result.changes)
     return result
-
-
-def card_titled(document: Document, title: str) -> Card:
-    [card] = [card for card in document.live_cards() if card.title == title]
-    return card
 
 
 def test_a_card_only_in_the_file_is_added_with_its_placement(models: dict[str, ModelSpec]) -> None:

@@ -339,7 +339,8 @@ class _Merger:
             (Change(table, key, self.before(table, key), record) for (table, key), record in self.written.items()),
             key=lambda change: (TABLE_ORDER.index(change.table), change.key),
         )
-        counts = _Counts(self.copy_ids, new_canvas=self.local is None)
+        in_conflict = {conflict.key for conflict in self.conflicts if conflict.table == Card.table}
+        counts = _Counts(self.copy_ids | in_conflict, new_canvas=self.local is None)
         for change in changes:
             counts.add(change)
         canvas = self.now(Canvas.table, self.incoming.canvas.id)
@@ -382,13 +383,14 @@ class _Counts:
     """Counts as a person reads them: cards and links added, updated (incl. moved) and deleted.
 
     Placements count as an update of their card; a card's placements and links do not count again when the card
-    itself is added or deleted (but a new link between new cards is added); conflict copies (and their links) are
-    reported as conflicts instead; the canvas record and model settings of a canvas new to the store are part of
-    adding it.
+    itself is added or deleted (but a new link between new cards is added); cards in conflict, their conflict
+    copies and the links between them are reported as conflicts instead; the canvas record and model settings of a
+    canvas new to the store are part of adding it.
     """
 
-    def __init__(self, copy_ids: set[str], *, new_canvas: bool) -> None:
-        self.copy_ids = copy_ids
+    def __init__(self, conflicted: set[str], *, new_canvas: bool) -> None:
+        #: Cards in conflict and their conflict copies: counted as conflicts, not as added, updated or deleted.
+        self.conflicted = conflicted
         self.new_canvas = new_canvas
         self.cards_added: set[str] = set()
         self.cards_deleted: set[str] = set()
@@ -402,7 +404,7 @@ class _Counts:
         if was and now and _same_content(change):
             return  # only the revision changed (a merged revision of identical versions): nothing to see
         if change.table == Card.table:
-            if change.key in self.copy_ids:
+            if change.key in self.conflicted:
                 return
             if now and not was:
                 self.cards_added.add(change.key)
@@ -427,7 +429,7 @@ class _Counts:
             record = change.after or change.before
             assert isinstance(record, Link)
             ends = {record.source, record.target}
-            if ends & self.copy_ids:
+            if ends & self.conflicted:
                 continue
             was, now = _live(change.before), _live(change.after)
             if now and not was:
@@ -446,7 +448,7 @@ class _Counts:
 
     @property
     def updated(self) -> int:
-        moved = self.moved - self.cards_added - self.cards_deleted - self.copy_ids
+        moved = self.moved - self.cards_added - self.cards_deleted - self.conflicted
         return len(self.cards_updated | moved) + self._links()["updated"] + self.other_updated
 
     @property
