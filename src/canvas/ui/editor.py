@@ -43,8 +43,11 @@ class CanvasEditor(QObject):
         return [card_id for card_id in self._selected if document.card(card_id) is not None]
 
     def set_selection(self, card_ids: Sequence[str]) -> None:
-        kept = [card_id for card_id in self._selected if card_id in card_ids]
-        self._selected = kept + [card_id for card_id in card_ids if card_id not in kept]
+        # Sets, not lists: "select all" on a big canvas hands over thousands of ids.
+        wanted = set(card_ids)
+        kept = [card_id for card_id in self._selected if card_id in wanted]
+        known = set(kept)
+        self._selected = kept + [card_id for card_id in card_ids if card_id not in known]
         if card_ids:
             self._link = None
 

@@ -14,6 +14,8 @@ from canvas.ui.controller import Controller
 
 #: Typing waits this long before searching, so a fast typist is not slowed down by one query per key.
 SEARCH_DELAY_MS = 120
+#: Enough to step through every match on a big canvas; the full-text index answers that many in milliseconds.
+MAX_MATCHES = 10_000
 
 
 class FindBar(QFrame):
@@ -102,7 +104,7 @@ class FindBar(QFrame):
         hits: list[str] = []
         if text:
             try:
-                found = self._controller.store.search(text, self._controller.canvas.id)
+                found = self._controller.store.search(text, self._controller.canvas.id, limit=MAX_MATCHES)
             except StoreError as error:
                 self._controller.problem.emit(str(error))
                 found = []

@@ -6,6 +6,7 @@ Each field edit is one undoable step; with several cards selected, an edit appli
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
@@ -268,9 +269,10 @@ class Inspector(QStackedWidget):
         self.heading.setText(cards[0].kind.value.upper() if single else f"{len(cards)} CARDS SELECTED")
         focused = self.focusWidget()
 
+        shared = _shared_values(cards)
+
         def common(name: str) -> Any:
-            values = {repr(getattr(card, name)) for card in cards}
-            return getattr(cards[0], name) if len(values) == 1 else _MIXED
+            return shared[name]
 
         self.title.setEnabled(single)
         self.notes.setEnabled(single)
@@ -359,6 +361,35 @@ class Inspector(QStackedWidget):
             link_id, self._link_id = self._link_id, None
             self._controller.do(DeleteLinks((link_id,)))
             self.show_cards([])
+
+
+#: Fields shown for several cards at once: a value they share, or "(several values)".
+_SHARED_FIELDS = (
+    "source",
+    "tags",
+    "kind",
+    "voice",
+    "evidence",
+    "emotion",
+    "colour",
+    "importance",
+    "satisfaction",
+    "votes",
+)
+_read_shared = attrgetter(*_SHARED_FIELDS)
+
+
+def _shared_values(cards: Sequence[Card]) -> dict[str, Any]:
+    """Each field's value if every card has the same one, else _MIXED: one pass, however many are selected."""
+    first = _read_shared(cards[0])
+    mixed: set[str] = set()
+    for card in cards[1:]:
+        values = _read_shared(card)
+        if values != first:
+            mixed.update(name for name, a, b in zip(_SHARED_FIELDS, first, values, strict=True) if a != b)
+            if len(mixed) == len(_SHARED_FIELDS):
+                break
+    return {name: _MIXED if name in mixed else value for name, value in zip(_SHARED_FIELDS, first, strict=True)}
 
 
 def _show_start(line: QLineEdit, text: str) -> None:
