@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_link(link_id)
 
     def _show_new_flow(self, link_id: str) -> None:
+        self.scene.select_link(link_id)
         self._link_selected(link_id)
         self.inspector_dock.show()
         self.inspector.focus_first_field()

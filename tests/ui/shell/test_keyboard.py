@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
@@ -159,3 +159,31 @@ def test_f2_puts_the_keyboard_in_the_inspector_and_esc_gives_it_back(
     assert QApplication.focusWidget() is window.view
     saved = store.load(window.controller.canvas.id).card(card.id)
     assert saved is not None and saved.title == "Payroll on Sunday night, again"
+
+
+def test_alt_keys_set_kind_voice_and_evidence_while_capturing(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    # The mouse rests over Use · Doing, whose usual kind is "situation".
+    rect = window.scene.model_layout().zones["use.doing"].rect
+    point = window.view.mapFromScene(QPointF(rect.x + 40, rect.y + 40))
+    for offset in (QPoint(-6, -6), QPoint(0, 0)):
+        qtbot.mouseMove(window.view.viewport(), point + offset)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "W")
+    line = window.capture.line.edit
+    assert QApplication.focusWidget() is line
+    qtbot.keyClicks(line, "ants to know the payslip went out")
+    qtbot.keyClick(line, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # situation -> need
+    qtbot.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # customer -> organization
+    qtbot.keyClick(line, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # assumed -> observed
+    assert window.capture.line.chip.text() == "Use · Doing  →  Need · organization voice · observed"
+    assert not window.menuBar().activeAction()  # Alt+V and Alt+E did not open the View and Edit menus
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    (card,) = store.load(window.controller.canvas.id).live_cards()
+    assert (card.title, card.kind.value, card.voice.value, card.evidence.value) == (
+        "Wants to know the payslip went out",
+        "need",
+        "organization",
+        "observed",
+    )
+    assert window.capture.active and line.text() == ""  # ready for the next card

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,32 @@ from canvas.ui.controller import Controller
 from canvas.ui.dialogs.messages import confirm
 
 _ID = Qt.ItemDataRole.UserRole
+#: The muted second line of an entry: card count and when it last changed.
+_DETAIL = Qt.ItemDataRole.UserRole + 1
+
+
+class _TwoLines(QStyledItemDelegate):
+    """Each canvas as its title with a muted line below it: "60 cards · changed 25 Nov, 11:52"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + option.fontMetrics.height())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        detail = index.data(_DETAIL)
+        if not detail:
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
+        painter.setFont(font)
+        painter.setPen(QColor(theme.COLOURS["muted"]))
+        area = option.rect.adjusted(9, 0, -8, -6)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), str(detail))
+        painter.restore()
 
 
 class CanvasList(QWidget):
@@ -35,6 +63,7 @@ class CanvasList(QWidget):
         self.list.setObjectName("canvasList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setItemDelegate(_TwoLines(self.list))
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
@@ -90,6 +119,8 @@ class CanvasList(QWidget):
                 cards = "1 card" if summary.card_count == 1 else f"{summary.card_count} cards"
                 item = QListWidgetItem(summary.title)
                 item.setData(_ID, summary.id)
+                item.setData(_DETAIL, f"{cards} · changed {summary.modified.astimezone():%d %b, %H:%M}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(f"{summary.title}\n{cards} · changed {summary.modified:%d %b %Y, %H:%M}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 if summary.id == current:
