@@ -163,3 +163,42 @@ def test_the_canvas_list_switches_renames_and_deletes_after_asking(
     panel.delete_selected()
     assert not store.has_canvas(str(second))
     assert panel.list.count() == 1
+
+
+def test_half_typed_notes_go_to_their_own_card_when_the_selection_changes(
+    qtbot: QtBot, controller: Controller, store: Store
+) -> None:
+    first = add_card(controller, "Payroll runs on Sunday night")
+    second = add_card(controller, "Calls support twice")
+    inspector = Inspector(controller)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    inspector.show_cards([first.id])
+    inspector.notes.setFocus()
+    qtbot.keyClicks(inspector.notes, "After closing the shop")
+
+    inspector.show_cards([second.id])
+
+    assert stored(store, controller, first.id).notes == "After closing the shop"
+    assert stored(store, controller, second.id).notes == ""
+    assert inspector.notes.toPlainText() == ""
+
+
+def test_a_field_showing_several_values_is_left_alone_unless_typed_in(
+    qtbot: QtBot, controller: Controller, store: Store
+) -> None:
+    cards = [add_card(controller, "Waits", source="interview 3"), add_card(controller, "Calls", source="tickets")]
+    inspector = Inspector(controller)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    inspector.show_cards([card.id for card in cards])
+    steps = controller.undo_stack.count()
+    assert inspector.source.text() == "" and inspector.source.placeholderText() == "(several values)"
+
+    inspector.source.setFocus()
+    qtbot.keyClick(inspector.source, Qt.Key.Key_Return)
+    inspector.show_cards([cards[0].id])
+
+    assert [stored(store, controller, card.id).source for card in cards] == ["interview 3", "tickets"]
+    assert controller.undo_stack.count() == steps
+    assert inspector.source.placeholderText() == "e.g. interview 3"

@@ -108,7 +108,7 @@ class Inspector(QStackedWidget):
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.finished.emit)
         controller.changed.connect(self._on_changed)
-        controller.documentReplaced.connect(lambda _document: self.show_cards([]))
+        controller.documentReplaced.connect(lambda _document: self._reset())
 
     # -- pages -----------------------------------------------------------------------------------------------
 
@@ -127,12 +127,12 @@ class Inspector(QStackedWidget):
 
         self.title = QLineEdit()
         self.title.setPlaceholderText("What happens to the customer?")
-        self.title.editingFinished.connect(lambda: self._edit_text("title", self.title.text().strip()))
+        self.title.editingFinished.connect(lambda: self._line_done("title", self.title))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Context, what was said, what we saw…")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(88)
-        _CommitOnFocusOut(self.notes, lambda: self._edit_text("notes", self.notes.toPlainText()))
+        _CommitOnFocusOut(self.notes, self._notes_done)
         self.kind = _combo([(kind.value.capitalize(), kind.value) for kind in CardKind])
         self.voice = _combo([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)])
         self.evidence = _combo(
@@ -146,10 +146,10 @@ class Inspector(QStackedWidget):
             combo.activated.connect(lambda _index, n=name, c=combo: self._edit(n, c.currentData()))
         self.source = QLineEdit()
         self.source.setPlaceholderText("e.g. interview 3")
-        self.source.editingFinished.connect(lambda: self._edit_text("source", self.source.text().strip()))
+        self.source.editingFinished.connect(lambda: self._line_done("source", self.source))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("comma, separated")
-        self.tags.editingFinished.connect(self._edit_tags)
+        self.tags.editingFinished.connect(lambda: self._line_done("tags", self.tags))
         self.colour = SwatchRow()
         self.colour.picked.connect(lambda colour: self._edit("colour", colour))
         self.emotion = _combo(EMOTIONS)
@@ -186,6 +186,7 @@ class Inspector(QStackedWidget):
             widget.setObjectName(f"field_{label.lower()}")
             form.addRow(caption, widget)
         form.addRow("", self.opportunity)
+        self._placeholders = {line.objectName(): line.placeholderText() for line in (self.source, self.tags)}
         return page
 
     def _build_link_page(self) -> QWidget:
@@ -199,7 +200,7 @@ class Inspector(QStackedWidget):
         self.link_label = QLineEdit()
         self.link_label.setObjectName("field_flow")
         self.link_label.setPlaceholderText("What flows? money, data, trust…")
-        self.link_label.editingFinished.connect(lambda: self._edit_link("label", self.link_label.text().strip()))
+        self.link_label.editingFinished.connect(self._link_label_done)
         self.tangible = QCheckBox("Tangible (money, goods, data)")
         self.tangible.setObjectName("field_tangible")
         self.tangible.setToolTip("Tangible flows are drawn solid; intangible ones (trust, attention) dashed")
@@ -230,12 +231,16 @@ class Inspector(QStackedWidget):
 
     def show_cards(self, card_ids: Sequence[str]) -> None:
         document = self._controller.document
-        self._card_ids = [card_id for card_id in card_ids if document.card(card_id) is not None]
+        wanted = [card_id for card_id in card_ids if document.card(card_id) is not None]
+        refresh = wanted == self._card_ids and self._link_id is None
+        if not refresh:
+            self._commit_pending()  # a half-typed field belongs to the cards shown so far
+        self._card_ids = wanted
         self._link_id = None
         if not self._card_ids:
             self.setCurrentIndex(0)
             return
-        self._load_cards()
+        self._load_cards(keep_typing=refresh)
         self.setCurrentIndex(1)
 
     def show_link(self, link_id: str) -> None:
@@ -243,6 +248,8 @@ class Inspector(QStackedWidget):
         if link is None or link.deleted:
             self.show_cards([])
             return
+        if link_id != self._link_id:
+            self._commit_pending()
         self._card_ids = []
         self._link_id = link_id
         self._load_link(link)
@@ -263,11 +270,19 @@ class Inspector(QStackedWidget):
         document = self._controller.document
         return [card for card in map(document.card, self._card_ids) if card is not None]
 
-    def _load_cards(self) -> None:
+    def _reset(self) -> None:
+        """Another canvas is shown: forget the selection without committing anything to the new one."""
+        self._card_ids, self._link_id = [], None
+        for line in (self.title, self.source, self.tags, self.link_label):
+            line.setModified(False)
+        self.setCurrentIndex(0)
+
+    def _load_cards(self, *, keep_typing: bool) -> None:
+        """Show the cards' values. On a refresh of the same cards, a field being typed in keeps its text."""
         cards = self._cards()
         single = len(cards) == 1
         self.heading.setText(cards[0].kind.value.upper() if single else f"{len(cards)} CARDS SELECTED")
-        focused = self.focusWidget()
+        focused = self.focusWidget() if keep_typing else None
 
         shared = _shared_values(cards)
 
@@ -305,10 +320,9 @@ class Inspector(QStackedWidget):
         else:
             self.opportunity.setText("")
 
-    @staticmethod
-    def _set_line(line: QLineEdit, value: Any) -> None:
+    def _set_line(self, line: QLineEdit, value: Any) -> None:
         _show_start(line, "" if value == _MIXED else str(value))
-        line.setPlaceholderText(_MIXED if value == _MIXED else line.placeholderText())
+        line.setPlaceholderText(_MIXED if value == _MIXED else self._placeholders[line.objectName()])
 
     def _load_link(self, link: Link) -> None:
         document = self._controller.document
@@ -339,15 +353,37 @@ class Inspector(QStackedWidget):
         else:
             self._controller.do(Batch(edits, name=f"Edit {name} of {len(edits)} cards"))
 
-    def _edit_text(self, name: str, value: str) -> None:
-        if name == "title" and not value:
-            self.show_cards(self._card_ids)  # a card keeps a title; put the old one back
+    def _line_done(self, name: str, line: QLineEdit) -> None:
+        """Commit a one-line field the person changed (a field showing "several values" left alone stays so)."""
+        if not line.isModified() or not self._card_ids:
             return
-        self._edit(name, value)
+        line.setModified(False)
+        text = line.text().strip()
+        if name == "tags":
+            self._edit("tags", tuple(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip())))
+        elif name == "title" and not text:
+            self._load_cards(keep_typing=False)  # a card keeps a title: put the old one back
+        else:
+            self._edit(name, text)
 
-    def _edit_tags(self) -> None:
-        tags = tuple(dict.fromkeys(tag.strip() for tag in self.tags.text().split(",") if tag.strip()))
-        self._edit("tags", tags)
+    def _notes_done(self) -> None:
+        cards = self._cards()
+        if len(cards) == 1 and self.notes.toPlainText() != cards[0].notes:
+            self._edit("notes", self.notes.toPlainText())
+
+    def _link_label_done(self) -> None:
+        if self.link_label.isModified():
+            self.link_label.setModified(False)
+            self._edit_link("label", self.link_label.text().strip())
+
+    def _commit_pending(self) -> None:
+        """Commit whatever was typed but not yet committed (the selection is about to change)."""
+        if self._link_id is not None:
+            self._link_label_done()
+            return
+        for name, line in (("title", self.title), ("source", self.source), ("tags", self.tags)):
+            self._line_done(name, line)
+        self._notes_done()
 
     def _edit_score(self, name: str, value: int) -> None:
         self._edit(name, value if (value or name == "votes") else None)
