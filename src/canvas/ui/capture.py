@@ -311,9 +311,11 @@ class QuickCapture(QObject):
         self.line.open(at, text, spots.zone_label(spot.zone))
 
     def _submit(self, captured: Captured, defaults: Defaults) -> None:
-        spot = self._spot
-        if spot is None or not captured.title:
+        spots = self._spots()
+        if self._spot is None or spots is None or not captured.title:
             return
+        # The canvas may have changed while the line was open (an undo, a drop): take the nearest free slot now.
+        spot = spots.near_offset(self._spot.card_id, self._spot.zone, self._spot.x, self._spot.y)
         card = Card(
             id=spot.card_id,
             title=captured.title[:500],
@@ -326,9 +328,9 @@ class QuickCapture(QObject):
         if not self._controller.do(AddCard(card, (placement,))):
             return
         self.captured.emit(card.id)
-        spots = self._spots()
-        if spots is not None:
-            self._open(spots, spots.below(new_id(), spot), "")
+        after = self._spots()
+        if after is not None:
+            self._open(after, after.below(new_id(), spot), "")
 
     def _closed(self) -> None:
         self._spot = None

@@ -17,6 +17,7 @@ from canvas.core.layout import (
     snap,
     zone_at,
 )
+from canvas.ui.scene.dropping import nearest_zone
 
 
 class Spots:
@@ -44,7 +45,7 @@ class Spots:
 
     def near_point(self, card_id: str, x: float, y: float, zone: str | None = None) -> Spot:
         """A free spot for a card centred near scene point (x, y): in the zone there, or in `zone`."""
-        zone = zone or self.zone_at(x, y) or self.first_zone()
+        zone = zone or nearest_zone(self.layout, x, y) or self.first_zone()
         ox, oy = snap(self.layout, zone, x - CARD_W / 2, y - CARD_H / 2, self._occupied(zone))
         return self._give(card_id, zone, ox, oy)
 
