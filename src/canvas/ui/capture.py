@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from canvas.core.edits import AddCard, Spot
+from canvas.core.edits import AddCard, Spot, describe_validation_error
 from canvas.core.layout import CARD_H, CARD_W
 from canvas.core.model import Card, CardKind, Evidence, Placement, Voice, new_id
 from canvas.ui.controller import Controller
@@ -316,14 +317,18 @@ class QuickCapture(QObject):
             return
         # The canvas may have changed while the line was open (an undo, a drop): take the nearest free slot now.
         spot = spots.near_offset(self._spot.card_id, self._spot.zone, self._spot.x, self._spot.y)
-        card = Card(
-            id=spot.card_id,
-            title=captured.title[:500],
-            kind=captured.kind or defaults.kind,
-            voice=captured.voice or defaults.voice,
-            evidence=captured.evidence or defaults.evidence,
-            tags=captured.tags,
-        )
+        try:
+            card = Card(
+                id=spot.card_id,
+                title=captured.title[:500],
+                kind=captured.kind or defaults.kind,
+                voice=captured.voice or defaults.voice,
+                evidence=captured.evidence or defaults.evidence,
+                tags=captured.tags,
+            )
+        except ValidationError as error:
+            self._controller.problem.emit(f"This card cannot be added: {describe_validation_error(error)}")
+            return
         placement = Placement(card_id=card.id, model=spot.model, zone=spot.zone, x=spot.x, y=spot.y)
         if not self._controller.do(AddCard(card, (placement,))):
             return
