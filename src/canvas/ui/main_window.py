@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.scene = CanvasScene(controller.catalog, self)
         self.view = CanvasView(self.scene)
         self.view.setObjectName("canvasView")
+        self.view.setAccessibleName("Canvas")
+        self.view.setAccessibleDescription("The cards on the model shown; start typing to capture a card")
         self.commands = Actions(self)
         self.editor = CanvasEditor(controller, self)
         self.inspector = Inspector(controller)

@@ -86,3 +86,18 @@ def test_the_model_shown_is_remembered_per_canvas(controller: Controller, store:
     again = Controller(store, catalog)
     again.open_canvas(controller.canvas.id)
     assert again.model == "jtbd"
+
+
+def test_an_edit_the_store_cannot_take_is_not_shown_and_says_not_saved(
+    controller: Controller, store: Store, qtbot: QtBot
+) -> None:
+    before = controller.document.snapshot()
+    store.close()  # the file is gone from under the app (a pulled USB stick, a full disk)
+
+    with qtbot.waitSignal(controller.saveStateChanged) as saved:
+        done = controller.do(AddCard(Card(title="Lost in the void")))
+
+    assert not done
+    assert saved.args[0] is False
+    assert controller.document.snapshot() == before
+    assert controller.undo_stack.count() == 0
