@@ -81,3 +81,16 @@ def test_flipping_to_an_unknown_model_names_it(qtbot: QtBot, catalog: Catalog, d
     with pytest.raises(ValueError, match=r"no model 'kano'.*journey"):
         scene.flip_to("kano")
     assert scene.model == "journey"
+
+
+def test_a_flip_far_out_lands_every_card_when_zoomed_back_in(scene: CanvasScene, document: Document) -> None:
+    scene.set_detail(False)  # as a view does when zoomed far out
+    scene.flip_to("jtbd", animate=False)
+    assert not any(item.isVisible() for item in scene.cards.items.values())
+    assert set(scene.cards.positions.within(-1e6, -1e6, 1e6, 1e6)) == set(document.placements_in("jtbd"))
+
+    scene.set_detail(True)
+    for item in scene.cards.items.values():
+        assert item.isVisible() == item.placed
+        if item.placed:
+            assert (item.pos().x(), item.pos().y()) == (item.x0, item.y0)

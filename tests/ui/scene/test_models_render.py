@@ -11,7 +11,7 @@ from canvas.core.catalog import Catalog
 from canvas.core.demo import build_demo
 from canvas.core.document import Document
 from canvas.core.model import Side
-from canvas.ui.scene.items.backdrop import HeaderItem
+from canvas.ui.scene.items.backdrop import HeaderPanel
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.style import Style
 
@@ -52,10 +52,10 @@ def test_each_built_in_model_shows_its_headers_with_text(qtbot: QtBot, catalog: 
     assert spec is not None
     if spec.regions is not None:
         assert [h.header.label for h in headers] == [region.label for region in spec.regions.regions]
-    header: HeaderItem = headers[0]
+    header: HeaderPanel = headers[0]
     label_area = QRectF(header.header.rect.x, header.header.rect.y, header.header.rect.w, 34.0)
     assert ink(render(scene, label_area)) > 40, f"no text in the {header.header.label!r} header of {model}"
-    assert header.toolTip().endswith(header.header.question)
+    assert header.tooltip.endswith(header.header.question)
 
 
 def test_every_model_of_the_demo_places_its_cards_and_empty_zones_ask_their_question(

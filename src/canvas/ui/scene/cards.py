@@ -3,9 +3,10 @@ placed or hidden per model, drawn one by one when readable and by the overview w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from canvas.core.model import Card
@@ -13,12 +14,14 @@ from canvas.ui.scene.flip import Mover, index_off
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.items.overview import OverviewItem
 from canvas.ui.scene.positions import CardPositions
-from canvas.ui.scene.style import Style
+from canvas.ui.scene.style import Style, mix
 
 Z_OVERVIEW = -50.0
 
 #: Where one card goes in the current model: zone id and its top-left scene point.
 Target = tuple[str, float, float]
+#: Whether a card belongs to the other side (and is dimmed).
+Dims = Callable[[CardItem], bool]
 
 
 class CardLayer:
@@ -28,16 +31,23 @@ class CardLayer:
         self._scene = scene
         self._style = style
         self.items: dict[str, CardItem] = {}
-        self.positions = CardPositions()
         #: Zone id -> ids of the cards placed in it (current model).
         self.members: dict[str, set[str]] = {}
-        self.overview = OverviewItem(self.items, style)
+        self.overview = OverviewItem(style)
         self.overview.setZValue(Z_OVERVIEW)
         self.overview.setVisible(False)
         scene.addItem(self.overview)
         #: True while cards are large enough to be drawn one by one; False when the overview draws them.
         self.detail = True
         self.mover = Mover(scene)
+        self._numbers: dict[str, int] = {}
+        #: Far out, hidden items are not moved (only x0, y0 are): they catch up when cards are shown again.
+        self._stale = False
+
+    @property
+    def positions(self) -> CardPositions:
+        """Shown cards' positions (shared with the overview, which draws from them)."""
+        return self.overview.positions
 
     def __contains__(self, card_id: object) -> bool:
         return card_id in self.items
@@ -45,23 +55,45 @@ class CardLayer:
     def get(self, card_id: str) -> CardItem | None:
         return self.items.get(card_id)
 
+    def colour_number(self, item: CardItem) -> int:
+        """The overview colour number of a card: its kind's colour or its own, paler when dimmed."""
+        key = item.overview_key
+        number = self._numbers.get(key)
+        if number is None:
+            look = self._style.kinds[item.card.kind]
+            if item.card.colour is not None:
+                colour = mix(QColor(item.card.colour), QColor("#ffffff"), 0.2)
+                colour = mix(colour, self._style.background, 0.7) if item.dimmed else colour
+            else:
+                colour = (look.overview_dim if item.dimmed else look.overview).color()
+            number = self._numbers[key] = self.overview.palette.number(key, colour)
+        return number
+
     # -- which cards exist ----------------------------------------------------------------------------------
 
-    def add(self, card: Card) -> CardItem:
-        item = CardItem(card, self._style)
-        # Hidden until placed: adding a hidden item does not touch the index's visible set.
-        item.setVisible(False)
-        self._scene.addItem(item)
-        self.items[card.id] = item
-        return item
-
-    def add_many(self, cards: Iterable[Card]) -> None:
+    def build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None = None) -> None:
+        """One item per card, each created at its spot: the fastest way to open a large canvas (positions are
+        set before an item joins the scene, so the index learns each item once)."""
+        self.clear()
         style, scene, items = self._style, self._scene, self.items
         for card in cards:
             item = CardItem(card, style)
-            item.setVisible(False)
+            target = targets.get(card.id)
+            if target is None:
+                item.setVisible(False)
+            else:
+                item.x0, item.y0 = target[1], target[2]
+                item.setPos(item.x0, item.y0)
             scene.addItem(item)
             items[card.id] = item
+        self.arrange(targets, animate=False, dims=dims, fresh=True)
+
+    def add(self, card: Card) -> CardItem:
+        item = CardItem(card, self._style)
+        item.setVisible(False)  # until placed
+        self._scene.addItem(item)
+        self.items[card.id] = item
+        return item
 
     def remove(self, card_id: str) -> None:
         item = self.items.pop(card_id, None)
@@ -78,19 +110,27 @@ class CardLayer:
             self._scene.removeItem(item)
         self.items.clear()
         self.members.clear()
-        self.positions = CardPositions()
+        self.overview.positions = CardPositions()
         self.overview.invalidate()
 
     # -- where they are -------------------------------------------------------------------------------------
 
-    def arrange(self, targets: Mapping[str, Target], *, animate: bool) -> None:
-        """Place every card in `targets` at its spot and hide every other card (they wait in the tray)."""
+    def arrange(
+        self, targets: Mapping[str, Target], *, animate: bool, dims: Dims | None = None, fresh: bool = False
+    ) -> None:
+        """Place every card in `targets` at its spot, hide every other card (they wait in the tray), and dim the
+        cards `dims` picks. One pass over the cards: this is most of a flip's cost at 50,000 cards. `fresh`: the
+        items were just built at their spots and are visible."""
         self.mover.finish()
+        detail, number = self.detail, self.colour_number
         moves: dict[CardItem, tuple[float, float]] = {}
         appearing: list[CardItem] = []
         hiding: list[CardItem] = []
-        self.members = {}
-        members = self.members
+        members: dict[str, set[str]] = {}
+        ids: list[str] = []
+        xs: list[float] = []
+        ys: list[float] = []
+        colours: list[int] = []
         for card_id, item in self.items.items():
             target = targets.get(card_id)
             if target is None:
@@ -98,24 +138,48 @@ class CardLayer:
                     hiding.append(item)
                     item.placed = False
                     item.zone = None
+                if dims is not None and item.dimmed:
+                    item.set_dimmed(False)
                 continue
             zone, x, y = target
-            members.setdefault(zone, set()).add(card_id)
+            holders = members.get(zone)
+            if holders is None:
+                holders = members[zone] = set()
+            holders.add(card_id)
             item.zone = zone
-            moves[item] = (x, y)
             if not item.placed:
                 item.placed = True
                 appearing.append(item)
-        positions = CardPositions(max(1024, len(self.items)))
-        positions.put_many({card_id: (x, y) for card_id, (_, x, y) in targets.items() if card_id in self.items})
-        self.positions = positions
-        with index_off(self._scene, len(moves) + len(hiding) + len(appearing)):
+            if dims is not None:
+                dimmed = dims(item)
+                if dimmed != item.dimmed:
+                    item.set_dimmed(dimmed)
+            if x != item.x0 or y != item.y0:
+                moves[item] = (x, y)
+            ids.append(card_id)
+            xs.append(x)
+            ys.append(y)
+            colours.append(number(item))
+        self.members = members
+        self.overview.positions = CardPositions.of(ids, xs, ys, colours, len(self.items))
+        if fresh:
+            if not detail:
+                for item in appearing:
+                    item.setVisible(False)
+        elif not detail:
+            # Far out every item is hidden and the overview draws from the arrays: moving the items can wait.
+            for item, (x, y) in moves.items():
+                item.x0, item.y0 = x, y
+            self._stale = self._stale or bool(moves)
             for item in hiding:
                 item.setVisible(False)
-            if self.detail:
+        else:
+            with index_off(self._scene, len(moves) + len(hiding) + len(appearing)):
+                for item in hiding:
+                    item.setVisible(False)
                 for item in appearing:
                     item.setVisible(True)
-            self.mover.move(moves, appearing if self.detail else [], animate and self.detail)
+                self.mover.move(moves, appearing, animate)
         self.overview.invalidate()
 
     def place(self, card_id: str, zone: str, x: float, y: float) -> None:
@@ -129,7 +193,7 @@ class CardLayer:
             item.placed = True
             item.setVisible(self.detail)
         item.move_to(x, y)
-        self.positions.put(card_id, x, y)
+        self.positions.put(card_id, x, y, self.colour_number(item))
         self.overview.invalidate()
 
     def unplace(self, card_id: str) -> None:
@@ -161,22 +225,36 @@ class CardLayer:
             return
         self.detail = detail
         self.mover.finish()
-        placed = [item for item in self.items.values() if item.placed]
+        if detail and self._stale:
+            placed = [item for item in self.items.values() if item.placed]
+            with index_off(self._scene, len(placed)):
+                for item in placed:
+                    item.setPos(item.x0, item.y0)
+            self._stale = False
         # Hiding keeps each item's place in the index; showing 50,000 items takes ~50 ms, once per threshold.
-        for item in placed:
-            item.setVisible(detail)
+        for item in self.items.values():
+            if item.placed:
+                item.setVisible(detail)
         self.overview.setVisible(not detail)
         self.overview.invalidate()
 
-    def set_dimmed(self, dimmed: Callable[[CardItem], bool]) -> None:
+    def set_dimmed(self, dims: Dims, card_ids: Collection[str] | None = None) -> None:
+        """Dim the cards `dims` says belong to the other side (only `card_ids`, if given)."""
         changed = False
-        for item in self.items.values():
-            value = dimmed(item)
+        items = self.items.values() if card_ids is None else (self.items[i] for i in card_ids if i in self.items)
+        for item in items:
+            value = dims(item)
             if value != item.dimmed:
                 item.set_dimmed(value)
+                self.positions.set_colour(item.card_id, self.colour_number(item))
                 changed = True
         if changed:
             self.overview.invalidate()
+
+    def recolour(self, item: CardItem) -> None:
+        """The card's kind or colour changed: draw it in its new colour when zoomed out."""
+        self.positions.set_colour(item.card_id, self.colour_number(item))
+        self.overview.invalidate()
 
     def set_bounds(self, bounds: QRectF) -> None:
         self.overview.set_bounds(bounds)

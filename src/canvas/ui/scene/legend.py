@@ -81,7 +81,7 @@ def paint_legend(painter: QPainter, rect: QRectF, style: Style, spec: ModelSpec 
     for evidence, text in (
         (Evidence.OBSERVED, "observed with customers (filled)"),
         (Evidence.REPORTED, "reported by them (outline)"),
-        (Evidence.ASSUMED, "assumed by us (dashed, hatched)"),
+        (Evidence.ASSUMED, "assumed by us (pale, dashed)"),
     ):
         swatch = pen.entry(text, 30.0)
         painter.setPen(look.borders[evidence])

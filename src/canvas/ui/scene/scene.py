@@ -7,10 +7,10 @@ the scene never edits the document.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QKeyEvent
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Signal
+from PySide6.QtGui import QBrush, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -23,8 +23,8 @@ from canvas.core.catalog import Catalog
 from canvas.core.document import ChangeSet, Document
 from canvas.core.edits import Spot
 from canvas.core.frameworks import ModelSpec
-from canvas.core.layout import CARD_H, CARD_W, ModelLayout, card_positions, layout_model, snap, zone_at
-from canvas.core.model import Card, Link, ModelSettings, Placement, Side
+from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model, snap, zone_at
+from canvas.core.model import Card, ModelSettings, Placement, Side
 from canvas.ui.scene.annotations import Annotator
 from canvas.ui.scene.cards import CardLayer, Target
 from canvas.ui.scene.dropping import drop_spots, nearest_zone, occupied_in
@@ -32,8 +32,9 @@ from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.flip import ANIMATE_MAX
 from canvas.ui.scene.flows import FlowLayer
 from canvas.ui.scene.interactions import TitleEditor
-from canvas.ui.scene.items.backdrop import Backdrop, qrect
+from canvas.ui.scene.items.backdrop import Backdrop, Backdrops, qrect, same_geometry
 from canvas.ui.scene.items.card import CardItem
+from canvas.ui.scene.marks import Marks
 from canvas.ui.scene.sides import dims_card
 from canvas.ui.scene.style import Style
 
@@ -57,6 +58,7 @@ class CanvasScene(QGraphicsScene):
     def __init__(self, catalog: Catalog, parent: QObject | None = None, *, style: Style | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        #: The look (QGraphicsScene.style() is Qt's widget style, hence another name).
         self.look = style or Style.standard()
         self.setBackgroundBrush(QBrush(self.look.background))
         # BSP normally (zoomed-in frames stay flat in the number of cards); bulk moves switch to NoIndex (flip.py).
@@ -66,14 +68,11 @@ class CanvasScene(QGraphicsScene):
         self._spec: ModelSpec | None = None
         self._side: Side | None = None
         self._layout: ModelLayout | None = None
-        self._backdrop: Backdrop | None = None
+        self._backdrops = Backdrops(self._backdrop_changed)
         self.cards = CardLayer(self, self.look)
         self.flows = FlowLayer(self, self.look)
         self._annotator = Annotator()
-        self._selection: dict[str, None] = {}
-        self._highlight: set[str] = set()
-        self._focus: str | None = None
-        self._selected_link: str | None = None
+        self._marks = Marks(self.cardSelectionChanged.emit, self.linkSelected.emit)
         self._drop_target: str | None = None
         self._router = GestureRouter(self)
 
@@ -97,8 +96,8 @@ class CanvasScene(QGraphicsScene):
 
     @property
     def backdrop(self) -> Backdrop | None:
-        """The items drawing the current model's zones and headers (rebuilt when the layout changes)."""
-        return self._backdrop
+        """The items drawing the current model's zones and headers."""
+        return self._backdrops.current
 
     def model_layout(self) -> ModelLayout:
         if self._layout is None:
@@ -107,31 +106,30 @@ class CanvasScene(QGraphicsScene):
 
     def show_document(self, document: Document, model: str, side: Side | None = None) -> None:
         """Build one item per live card and show `model` from `side`."""
+        spec = self._spec_for(model)
         self.cancel_gesture()
-        self.cards.clear()
         self.flows.clear()
-        self._selection.clear()
-        self._highlight.clear()
-        self._focus = None
-        self._selected_link = None
-        self._document = document
-        self._side = side
-        self.cards.add_many(document.live_cards())
-        self._spec = self._spec_for(model)
-        self._model = model
-        self._relayout(full=True, animate=False)
+        self._backdrops.clear()
+        self._marks.reset()
+        self._document, self._side, self._spec, self._model = document, side, spec, model
+        layout = self._lay_out()
+        self.cards.build(document.live_cards(), _targets(layout, document.placements_in(model)), self._dims())
+        self._refresh(document, spec, dim=())
 
     def flip_to(self, model: str, animate: bool | None = None) -> None:
         """Show the same cards through another model: the items move to their placements there (animated when
         there are few cards), unplaced cards are hidden, and the selection stays. Not an edit."""
-        if self._document is None:
+        document = self._document
+        if document is None:
             raise RuntimeError("the scene shows no document yet: call show_document first")
         spec = self._spec_for(model)
         self.cancel_gesture()
         self._spec, self._model = spec, model
         if animate is None:
             animate = len(self.cards.items) <= ANIMATE_MAX
-        self._relayout(full=True, animate=animate)
+        layout = self._lay_out()
+        self.cards.arrange(_targets(layout, document.placements_in(model)), animate=animate, dims=self._dims())
+        self._refresh(document, spec, dim=())
         self.flipped.emit(model)
 
     def set_side(self, side: Side | None) -> None:
@@ -140,20 +138,22 @@ class CanvasScene(QGraphicsScene):
         self._apply_side()
 
     def set_look(self, style: Style) -> None:
-        """Switch look (e.g. presentation mode): items are rebuilt, model, side and selection are kept."""
+        """Switch look (e.g. presentation mode): items are rebuilt; model, side and marks are kept."""
         self.look = style
-        document, selection = self._document, list(self._selection)
         self.cards.clear()
         self.removeItem(self.cards.overview)
         self.cards = CardLayer(self, style)
         self.flows.clear()
         self.flows = FlowLayer(self, style)
-        if self._backdrop is not None:
-            self._backdrop.remove(self)
-            self._backdrop = None
-        if document is not None:
-            self.show_document(document, self._model, self._side)
-            self.select_cards(selection)
+        self._backdrops.clear()
+        self._layout = None
+        document, spec = self._document, self._spec
+        if document is not None and spec is not None:
+            layout = self._lay_out()
+            placements = document.placements_in(self._model)
+            self.cards.build(document.live_cards(), _targets(layout, placements), self._dims())
+            self._refresh(document, spec, dim=())
+            self._marks.reapply(self.cards, self.flows)
 
     def _spec_for(self, model: str) -> ModelSpec:
         spec = self._catalog.get(model)
@@ -162,39 +162,35 @@ class CanvasScene(QGraphicsScene):
             raise ValueError(f"there is no model '{model}' in the catalog (known models: {known})")
         return spec
 
-    def _settings(self) -> ModelSettings | None:
-        assert self._document is not None
-        return self._document.model_settings(self._model)
-
-    def _relayout(self, *, full: bool, animate: bool = False, touched: Collection[str] = ()) -> None:
-        """Lay the model out again; rebuild the backdrop if zones moved or grew, and move the affected cards."""
+    def _lay_out(self) -> ModelLayout:
+        """Lay the current model out from the document and show its backdrop (rebuilt only if zones moved)."""
         document, spec = self._document, self._spec
         assert document is not None and spec is not None
-        placements = document.placements_in(self._model)
-        layout = layout_model(spec, self._settings(), placements)
-        old = self._layout
-        geometry_changed = old is None or old.model != layout.model or not _same_geometry(old, layout)
+        layout = layout_model(spec, document.model_settings(self._model), document.placements_in(self._model))
+        emotion_row = spec.grid.emotion_row if spec.grid is not None else None
+        self._backdrops.show(layout, self.look, emotion_row)
+        bounds = qrect(layout.bounds)
+        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.cards.set_bounds(bounds)
         self._layout = layout
-        if geometry_changed or self._backdrop is None:
-            if self._backdrop is not None:
-                self._backdrop.remove(self)
-            emotion_row = spec.grid.emotion_row if spec.grid is not None else None
-            self._backdrop = Backdrop(self, layout, self.look, emotion_row)
-            bounds = qrect(layout.bounds)
-            self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
-            self.cards.set_bounds(bounds)
-        if full or geometry_changed:
-            positions = card_positions(layout, placements)
-            targets: dict[str, Target] = {
-                card_id: (placements[card_id].zone, x, y) for card_id, (x, y) in positions.items()
-            }
-            self.cards.arrange(targets, animate=animate)
-        else:
-            self._place_touched(layout, touched)
+        return layout
+
+    def _refresh(self, document: Document, spec: ModelSpec, dim: Collection[str] | None) -> None:
+        """After cards moved: flows, empty zones, the other side's dimming (of the cards in `dim`; None: all)
+        and what the model says."""
         self.flows.sync(document, self.cards, active=spec.network is not None)
-        self._backdrop.set_occupancy(self.cards.members)
-        self._apply_side()
-        self._annotate()
+        backdrop = self._backdrops.current
+        assert backdrop is not None
+        backdrop.set_occupancy(self.cards.members)
+        self._apply_side(dim)
+        self._annotator.refresh(document, spec, self.cards, backdrop, self.flows.items)
+
+    def _dims(self) -> Callable[[CardItem], bool] | None:
+        """Which cards the current side dims (None: no side chosen, nothing is dimmed)."""
+        layout, side = self._layout, self._side
+        if side is None or layout is None:
+            return None
+        return lambda item: dims_card(layout, item, side)
 
     def _place_touched(self, layout: ModelLayout, card_ids: Collection[str]) -> None:
         assert self._document is not None
@@ -209,28 +205,25 @@ class CanvasScene(QGraphicsScene):
             ox, oy = zone.origin
             self.cards.place(card_id, placement.zone, ox + max(placement.x, 0.0), oy + max(placement.y, 0.0))
 
-    def _apply_side(self) -> None:
-        if self._backdrop is None or self._layout is None:
+    def _apply_side(self, card_ids: Collection[str] | None = None) -> None:
+        backdrop, layout, side = self._backdrops.current, self._layout, self._side
+        if backdrop is None or layout is None:
             return
-        self._backdrop.set_side(self._side)
-        layout, side = self._layout, self._side
-        self.cards.set_dimmed(lambda item: dims_card(layout, item, side))
-
-    def _annotate(self) -> None:
-        if self._document is not None and self._spec is not None and self._backdrop is not None:
-            self._annotator.refresh(self._document, self._spec, self.cards, self._backdrop, self.flows.items)
+        backdrop.set_side(side)
+        if card_ids is None or card_ids:
+            self.cards.set_dimmed(lambda item: dims_card(layout, item, side), card_ids)
 
     # -- following the document ------------------------------------------------------------------------------
 
     def apply_changes(self, changes: ChangeSet) -> None:
         """Update the items whose records changed (the document already holds the new records)."""
-        document = self._document
-        if document is None or not changes:
+        document, spec = self._document, self._spec
+        if document is None or spec is None or not changes:
             return
         self.cancel_gesture()
         placed: set[str] = set()
-        relayout = links = False
         gone: set[str] = set()
+        relayout = arranged = False
         for change in changes:
             if change.table == Card.table:
                 card = document.card(change.key)
@@ -241,46 +234,40 @@ class CanvasScene(QGraphicsScene):
                 elif change.key not in self.cards:
                     self.cards.add(card)
                     placed.add(card.id)
-                    relayout = links = True
-                else:
+                    relayout = True
+                elif self.cards.items[change.key].card != card:
                     item = self.cards.items[change.key]
-                    if item.card != card:
-                        item.set_card(card)
+                    item.set_card(card)
+                    self.cards.recolour(item)
+                    placed.add(card.id)  # its voice may have changed: dim it again
             elif change.table == Placement.table:
                 record = change.after or change.before
                 if isinstance(record, Placement) and record.model == self._model:
                     placed.add(record.card_id)
                     relayout = True
-            elif change.table == Link.table:
-                links = True
             elif change.table == ModelSettings.table and change.key == self._model:
                 relayout = True
         if relayout:
-            self._relayout(full=False, touched=placed)
-        else:
-            if links and self._spec is not None:
-                self.flows.sync(document, self.cards, active=self._spec.network is not None)
-            self._annotate()
+            old = self._layout
+            layout = self._lay_out()
+            if old is None or not same_geometry(old, layout):
+                targets = _targets(layout, document.placements_in(self._model))
+                self.cards.arrange(targets, animate=False, dims=self._dims())
+                arranged = True
+            else:
+                self._place_touched(layout, placed)
+        self._refresh(document, spec, dim=() if arranged else placed)
         if gone:
-            self._forget(gone)
-        if self._selected_link is not None and self._selected_link not in self.flows.items:
-            self._selected_link = None
-
-    def _forget(self, card_ids: set[str]) -> None:
-        if self._focus in card_ids:
-            self._focus = None
-        self._highlight -= card_ids
-        if any(card_id in self._selection for card_id in card_ids):
-            self._selection = {card_id: None for card_id in self._selection if card_id not in card_ids}
-            self.cardSelectionChanged.emit(list(self._selection))
+            self._marks.forget(self.cards, self.flows, gone)
 
     def settle(self, card_ids: Iterable[str]) -> None:
         """Put items back where the document says (after a drop: a refused edit leaves nothing half-moved)."""
-        layout, document = self._layout, self._document
-        if layout is None or document is None:
+        layout = self._layout
+        if layout is None or self._document is None:
             return
-        self._place_touched(layout, list(card_ids))
-        for card_id in card_ids if isinstance(card_ids, Collection) else ():
+        ids = list(card_ids)
+        self._place_touched(layout, ids)
+        for card_id in ids:
             item = self.cards.get(card_id)
             if item is not None and item.placed:
                 item.setVisible(self.cards.detail)
@@ -289,53 +276,28 @@ class CanvasScene(QGraphicsScene):
     # -- selection, search matches, focus --------------------------------------------------------------------
 
     def card_ids_selected(self) -> list[str]:
-        return list(self._selection)
+        return list(self._marks.selection)
 
     def select_cards(self, card_ids: Iterable[str]) -> None:
         """Make exactly these cards the selection (unknown ids are ignored)."""
-        wanted = {card_id: None for card_id in card_ids if card_id in self.cards}
-        if list(wanted) == list(self._selection):
-            return
-        for card_id in self._selection.keys() - wanted.keys():
-            self.cards.items[card_id].set_marks(selected=False)
-        for card_id in wanted.keys() - self._selection.keys():
-            self.cards.items[card_id].set_marks(selected=True)
-        self._selection = wanted
-        self.cards.overview.invalidate()
-        self.cardSelectionChanged.emit(list(wanted))
+        self._marks.select(self.cards, card_ids)
 
     def select_link(self, link_id: str | None) -> None:
-        if link_id == self._selected_link:
-            return
-        if self._selected_link in self.flows.items:
-            self.flows.items[self._selected_link].set_selected(False)
-        self._selected_link = link_id
-        if link_id is not None and link_id in self.flows.items:
-            self.flows.items[link_id].set_selected(True)
-            self.linkSelected.emit(link_id)
+        self._marks.select_link(self.flows, link_id)
 
     def highlight(self, card_ids: Collection[str]) -> None:
         """Mark search matches (an empty collection clears them)."""
-        wanted = {card_id for card_id in card_ids if card_id in self.cards}
-        for card_id in self._highlight - wanted:
-            self.cards.items[card_id].set_marks(highlighted=False)
-        for card_id in wanted - self._highlight:
-            self.cards.items[card_id].set_marks(highlighted=True)
-        self._highlight = wanted
-        self.cards.overview.invalidate()
+        self._marks.set_highlight(self.cards, card_ids)
 
     def focus_card(self, card_id: str | None) -> None:
         """The card the person is working on: marked, and brought into view."""
-        if self._focus is not None and self._focus in self.cards:
-            self.cards.items[self._focus].set_marks(focused=False)
-        self._focus = card_id if card_id in self.cards else None
-        if self._focus is not None:
-            self.cards.items[self._focus].set_marks(focused=True)
-            self.reveal(self._focus)
+        self._marks.set_focus(self.cards, card_id)
+        if self._marks.focus is not None:
+            self.reveal(self._marks.focus)
 
     @property
     def focus(self) -> str | None:
-        return self._focus
+        return self._marks.focus
 
     def reveal(self, card_id: str) -> None:
         """Scroll every view showing this scene so the card is visible."""
@@ -407,27 +369,44 @@ class CanvasScene(QGraphicsScene):
 
     def show_drop_target(self, pos: QPointF | None) -> None:
         zone = self.zone_at(pos) if pos is not None else None
-        if zone == self._drop_target or self._backdrop is None:
+        backdrop = self._backdrops.current
+        if zone == self._drop_target or backdrop is None:
             return
         for zone_id, on in ((self._drop_target, False), (zone, True)):
-            if zone_id is not None and zone_id in self._backdrop.zones:
-                self._backdrop.zones[zone_id].set_target(on)
+            if zone_id is not None and zone_id in backdrop.zones:
+                backdrop.zones[zone_id].set_target(on)
         self._drop_target = zone
 
     def mark_flow_target(self, card_id: str | None, on: bool) -> None:
         item = self.cards.get(card_id) if card_id is not None else None
         if item is not None:
-            item.set_marks(focused=on or card_id == self._focus)
+            item.set_marks(focused=on or card_id == self._marks.focus)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        """Card tooltips are asked for here rather than set on 50,000 items up front."""
+        """Tooltips are answered here rather than set on 50,000 items up front: a card's facts, a header's
+        guiding question."""
         card_id = self.card_at(event.scenePos())
         item = self.cards.get(card_id) if card_id is not None else None
-        if item is not None:
-            QToolTip.showText(event.screenPos(), item.tooltip(), event.widget())
+        backdrop = self._backdrops.current
+        text = item.tooltip() if item is not None else backdrop.tooltip_at(event.scenePos()) if backdrop else None
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
             event.accept()
             return
         super().helpEvent(event)
+
+    # -- the backdrop is the background (items/backdrop.py says why) -----------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        exposed = QRectF(rect)
+        painter.fillRect(exposed, self.look.background)
+        backdrop = self._backdrops.current
+        if backdrop is not None:
+            backdrop.paint(painter, exposed)
+
+    def _backdrop_changed(self, rect: QRectF) -> None:
+        """Repaint part of the backdrop (an empty QRectF: all of it), dropping the views' cached copy there."""
+        self.invalidate(rect if not rect.isEmpty() else self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     def mouse_target(self, event: QGraphicsSceneMouseEvent) -> CardItem | None:
         card_id = self.card_at(event.scenePos())
@@ -471,5 +450,15 @@ class CanvasScene(QGraphicsScene):
         self._router.editor_closed(editor)
 
 
-def _same_geometry(a: ModelLayout, b: ModelLayout) -> bool:
-    return a.bounds == b.bounds and a.zones == b.zones and a.headers == b.headers
+def _targets(layout: ModelLayout, placements: Mapping[str, Placement]) -> dict[str, Target]:
+    """Zone and top-left scene point of every card placed in a zone of `layout` (the rule of layout.card_rect:
+    a negative offset is drawn at the zone's origin), in one pass."""
+    origins = {zone_id: zone.origin for zone_id, zone in layout.zones.items()}
+    targets: dict[str, Target] = {}
+    for card_id, placement in placements.items():
+        zone = placement.zone
+        origin = origins.get(zone)
+        if origin is not None:
+            x, y = placement.x, placement.y
+            targets[card_id] = (zone, origin[0] + (x if x > 0.0 else 0.0), origin[1] + (y if y > 0.0 else 0.0))
+    return targets

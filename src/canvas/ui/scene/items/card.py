@@ -25,7 +25,7 @@ DETAIL_ZOOM = 0.32
 FULL_ZOOM = 0.62
 
 BODY = QRectF(0.0, 0.0, CARD_W, CARD_H)
-SHADOW = BODY.translated(0.0, 2.0)
+SHADOW = QRectF(5.0, CARD_H - 1.0, CARD_W - 10.0, 3.5)
 #: Room for the selection halo around the body.
 BOUNDS = BODY.adjusted(-8.0, -8.0, 8.0, 10.0)
 SELECTION = BODY.adjusted(-3.5, -3.5, 3.5, 3.5)
@@ -42,33 +42,42 @@ class Chip:
 
 
 class CardItem(QGraphicsItem):
-    """Draws one Card record. It never edits anything: gestures belong to the scene's interaction objects."""
+    """Draws one Card record. It never edits anything: gestures belong to the scene's interaction objects.
+
+    Qt keeps each card's last rendering as a pixmap at screen resolution (DeviceCoordinateCache), so a repaint,
+    a pan or a flip at the same zoom is a blit; `paint()` runs again only when the zoom or the card changes.
+    """
+
+    # Defaults live on the class: 50,000 cards are built in one go, and each instance attribute costs time.
+    _fill: QBrush | None = None
+    _title: QStaticText | None = None
+    _compact: QStaticText | None = None
+    _chip_texts: list[QStaticText] | None = None
+    chips: tuple[Chip, ...] = ()
+    top_opportunity = False
+    selected = False
+    highlighted = False
+    focused = False
+    dimmed = False
+    #: Placed in the current model (else it waits in the tray and is hidden).
+    placed = False
+    #: The zone it sits in, in the current model.
+    zone: str | None = None
+    #: Scene position mirrored in Python: reading pos() back from Qt costs microseconds per card.
+    x0 = 0.0
+    y0 = 0.0
 
     def __init__(self, card: Card, style: Style) -> None:
         super().__init__()
         self.card_id = card.id
         self.card = card
         self._style = style
-        self._look: KindLook = style.kind(card.kind)
-        self._fill: QBrush | None = None
-        self._title: QStaticText | None = None
-        self._compact: QStaticText | None = None
-        self._chip_texts: list[QStaticText] | None = None
-        self.chips: tuple[Chip, ...] = ()
-        self.top_opportunity = False
-        self.selected = False
-        self.highlighted = False
-        self.focused = False
-        self.dimmed = False
-        #: Placed in the current model (else it waits in the tray and is hidden).
-        self.placed = False
-        #: The zone it sits in, in the current model.
-        self.zone: str | None = None
-        #: Scene position mirrored in Python: reading pos() back from Qt costs microseconds per card.
-        self.x0 = 0.0
-        self.y0 = 0.0
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._update_fill()
+        self._look: KindLook = style.kinds[card.kind]
+        #: Which overview colour it is drawn in when zoomed far out (see `OverviewItem`).
+        self.overview_key: str = card.colour or card.kind.value
+        if card.colour is not None:
+            self._update_fill()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- state set by the scene ------------------------------------------------------------------------------
 
@@ -78,6 +87,7 @@ class CardItem(QGraphicsItem):
         self._look = self._style.kind(card.kind)
         self._title = self._compact = None
         self._update_fill()
+        self._update_overview_key()
         self.update()
 
     def set_chips(self, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
@@ -102,6 +112,11 @@ class CardItem(QGraphicsItem):
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.setOpacity(self.opacity_target())
+            self._update_overview_key()
+
+    def _update_overview_key(self) -> None:
+        base = self.card.colour or self.card.kind.value
+        self.overview_key = f"{base}/dim" if self.dimmed else base
 
     def opacity_target(self) -> float:
         """Cards of the other side are dimmed, not hidden: they are still there."""
@@ -110,12 +125,6 @@ class CardItem(QGraphicsItem):
     def move_to(self, x: float, y: float) -> None:
         self.x0, self.y0 = x, y
         self.setPos(x, y)
-
-    @property
-    def overview_key(self) -> str:
-        """Which overview colour this card is drawn in when zoomed far out."""
-        base = self.card.colour or self.card.kind.value
-        return f"{base}/dim" if self.dimmed else base
 
     def tooltip(self) -> str:
         card = self.card
@@ -156,13 +165,10 @@ class CardItem(QGraphicsItem):
     def _paint_body(self, painter: QPainter) -> None:
         style, look, evidence = self._style, self._look, self.card.evidence
         radius = style.metrics.radius
+        # A soft edge under the card: a thin strip, far cheaper to fill than a card-sized shadow.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.shadow_brush)
-        painter.drawRoundedRect(SHADOW, radius, radius)
-        if evidence is Evidence.ASSUMED:
-            # The hatch pattern is transparent between its lines: lay paper under it.
-            painter.setBrush(style.paper_brush)
-            painter.drawRoundedRect(BODY, radius, radius)
+        painter.drawRoundedRect(SHADOW, 2.0, 2.0)
         painter.setBrush(self._fill or look.fills[evidence])
         painter.setPen(look.borders[evidence])
         painter.drawRoundedRect(BODY, radius, radius)

@@ -1,40 +1,106 @@
-"""The zoomed-out canvas: every placed card as a coloured rectangle, drawn in one `drawRects` call per colour.
+"""The zoomed-out canvas: every placed card as a coloured rectangle, rasterized in one go with numpy.
 
-A Python `paint()` per card costs ~8 µs, so 10,000 cards cannot be drawn one by one at 60 fps (QT-NOTES). When
-cards are too small to read, the scene hides the card items and this one item draws them all. The rectangle lists
-are rebuilt only when something changed; Qt caches the result at device resolution, so a repaint at the same zoom
-is a blit.
+A Python `paint()` per card costs ~8 µs, so 10,000 cards cannot be drawn one by one at 60 fps (QT-NOTES), and even
+building one QRectF per card for `drawRects` costs ~3 µs a card. When cards are too small to read, the scene hides
+the card items and this one item draws them all from the position arrays: each card's pixel rectangle is marked
+at its four corners in a difference image whose running sums fill the rectangles (no loop over cards), then a
+palette turns colour numbers into pixels. Qt caches the result at device resolution, so a repaint at the same
+zoom is a blit. Selection and search marks are a few outlines drawn on top.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from canvas.core.layout import CARD_H, CARD_W
-from canvas.ui.scene.items.card import CardItem
-from canvas.ui.scene.style import Style, mix
+from canvas.ui.scene.positions import CardPositions
+from canvas.ui.scene.style import Style
+
+#: Colour number 0 is "no card"; a pixel where cards overlap (rare: slots never overlap) gets this grey.
+OVERLAP = QColor("#7c8696")
+
+
+class OverviewPalette:
+    """Colour numbers for the overview, one per colour in use (kinds, dimmed kinds, cards' own colours)."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self._colours: list[QColor] = []
+        self._table: npt.NDArray[np.uint32] | None = None
+
+    def number(self, key: str, colour: QColor) -> int:
+        found = self._numbers.get(key)
+        if found is None:
+            self._colours.append(colour)
+            found = self._numbers[key] = len(self._colours)
+            self._table = None
+        return found
+
+    def table(self) -> npt.NDArray[np.uint32]:
+        """ARGB pixel per colour number: 0 transparent, then the colours, then the overlap grey."""
+        if self._table is None:
+            pixels = [0, *(colour.rgba() for colour in self._colours), OVERLAP.rgba()]
+            self._table = np.array(pixels, dtype=np.uint32)
+        return self._table
+
+
+def rasterize(
+    positions: CardPositions, palette: npt.NDArray[np.uint32], scale: float, dx: float, dy: float, area: QRect
+) -> QImage | None:
+    """The cards of `positions` drawn at `scale` with offset (dx, dy), cropped to the device rectangle `area`."""
+    width, height = area.width(), area.height()
+    n = positions.used
+    if width <= 0 or height <= 0 or n == 0:
+        return None
+    shown = positions.shown[:n]
+    xs, ys = positions.xs[:n][shown], positions.ys[:n][shown]
+    colours = positions.colours[:n][shown]
+    left = np.floor(xs * scale + dx) - area.x()
+    top = np.floor(ys * scale + dy) - area.y()
+    right = np.maximum(np.floor((xs + CARD_W) * scale + dx) - area.x(), left + 1)
+    bottom = np.maximum(np.floor((ys + CARD_H) * scale + dy) - area.y(), top + 1)
+    seen = (right > 0) & (left < width) & (bottom > 0) & (top < height)
+    if not seen.any():
+        return None
+    x0 = np.clip(left[seen], 0, width).astype(np.int64)
+    x1 = np.clip(right[seen], 0, width).astype(np.int64)
+    y0 = np.clip(top[seen], 0, height).astype(np.int64)
+    y1 = np.clip(bottom[seen], 0, height).astype(np.int64)
+    weight = colours[seen].astype(np.float64)
+    stride = width + 1
+    corners = np.concatenate((y0 * stride + x0, y0 * stride + x1, y1 * stride + x0, y1 * stride + x1))
+    weights = np.concatenate((weight, -weight, -weight, weight))
+    marks = np.bincount(corners, weights=weights, minlength=(height + 1) * stride).reshape(height + 1, stride)
+    numbers = marks.cumsum(axis=0).cumsum(axis=1)[:height, :width]
+    # Where cards overlap the sums stop being a colour number: show those pixels in the overlap grey.
+    numbers = np.rint(numbers).astype(np.int64)
+    overlap = len(palette) - 1
+    numbers[(numbers < 0) | (numbers > overlap)] = overlap
+    pixels = np.ascontiguousarray(palette[numbers])
+    image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    return image.copy()  # own the pixels: the numpy buffer goes away with this function
 
 
 class OverviewItem(QGraphicsItem):
-    """Draws the placed cards of a registry (card id -> CardItem) as rectangles, with selection and search marks."""
+    """Draws the shown cards of a CardPositions index as rectangles, with selection and search marks."""
 
-    def __init__(self, cards: Mapping[str, CardItem], style: Style) -> None:
+    def __init__(self, style: Style) -> None:
         super().__init__()
-        self._cards = cards
         self._style = style
         self._bounds = QRectF()
-        self._batches: list[tuple[QBrush, list[QRectF]]] = []
-        self._selected: list[QRectF] = []
-        self._highlighted: list[QRectF] = []
-        self._dirty = True
-        self._brushes: dict[str, QBrush] = {}
-        self._selection_pen = QPen(style.accent, 6.0)
-        self._highlight_pen = QPen(style.highlight_pen.color(), 6.0)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.positions = CardPositions()
+        self.palette = OverviewPalette()
+        self._marked: tuple[list[str], list[str]] = ([], [])
+        self._selection_pen = QPen(style.accent, 3.0)
+        self._selection_pen.setCosmetic(True)
+        self._highlight_pen = QPen(style.highlight_pen.color(), 3.0)
+        self._highlight_pen.setCosmetic(True)
         # Re-rendered only when the zoom or the cards change; panning and repaints reuse the cached pixmap.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -44,62 +110,42 @@ class OverviewItem(QGraphicsItem):
             self._bounds = QRectF(bounds)
 
     def invalidate(self) -> None:
-        """Something about the cards changed: rebuild the rectangle lists at the next paint."""
-        self._dirty = True
+        """Cards moved, came, went or changed colour."""
         self.update()
+
+    def set_marks(self, selected: Iterable[str], highlighted: Iterable[str]) -> None:
+        """Outline the selected cards and the search matches (those shown in this model)."""
+        self._marked = (list(selected), list(highlighted))
+        self.update()
+
+    def _rects(self, card_ids: Iterable[str]) -> list[QRectF]:
+        rects = []
+        for card_id in card_ids:
+            at = self.positions.position(card_id)
+            if at is not None:
+                rects.append(QRectF(at[0], at[1], CARD_W, CARD_H))
+        return rects
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._dirty:
-            self._rebuild()
-        painter.setPen(Qt.PenStyle.NoPen)
-        for brush, rects in self._batches:
-            painter.setBrush(brush)
-            painter.drawRects(rects)
+        transform = painter.worldTransform()
+        device = painter.device()
+        area = transform.mapRect(option.exposedRect).toAlignedRect()
+        if device is not None:
+            area = area.intersected(QRect(0, 0, device.width(), device.height()))
+        image = rasterize(self.positions, self.palette.table(), transform.m11(), transform.dx(), transform.dy(), area)
+        if image is not None:
+            painter.save()
+            painter.resetTransform()
+            painter.drawImage(QPointF(area.topLeft()), image)
+            painter.restore()
+        selected, highlighted = self._rects(self._marked[0]), self._rects(self._marked[1])
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self._highlighted:
+        if highlighted:
             painter.setPen(self._highlight_pen)
-            painter.drawRects(self._highlighted)
-        if self._selected:
+            painter.drawRects(highlighted)
+        if selected:
             painter.setPen(self._selection_pen)
-            painter.drawRects(self._selected)
-
-    def _brush(self, key: str, item: CardItem) -> QBrush:
-        brush = self._brushes.get(key)
-        if brush is None:
-            look = self._style.kind(item.card.kind)
-            if item.card.colour is not None:
-                colour = mix(QColor(item.card.colour), QColor("#ffffff"), 0.2)
-                if item.dimmed:
-                    colour = mix(colour, self._style.background, 0.7)
-                brush = QBrush(colour)
-            else:
-                brush = look.overview_dim if item.dimmed else look.overview
-            self._brushes[key] = brush
-        return brush
-
-    def _rebuild(self) -> None:
-        groups: dict[str, list[QRectF]] = {}
-        brushes: dict[str, QBrush] = {}
-        selected: list[QRectF] = []
-        highlighted: list[QRectF] = []
-        for item in self._cards.values():
-            if not item.placed:
-                continue
-            rect = QRectF(item.x0, item.y0, CARD_W, CARD_H)
-            key = item.overview_key
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = []
-                brushes[key] = self._brush(key, item)
-            group.append(rect)
-            if item.selected:
-                selected.append(rect)
-            if item.highlighted:
-                highlighted.append(rect)
-        self._batches = [(brushes[key], rects) for key, rects in groups.items()]
-        self._selected = selected
-        self._highlighted = highlighted
-        self._dirty = False
+            painter.drawRects(selected)
