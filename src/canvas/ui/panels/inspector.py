@@ -6,21 +6,18 @@ Each field edit is one undoable step; with several cards selected, an edit appli
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,58 +27,18 @@ from canvas.core.document import ChangeSet
 from canvas.core.edits import Batch, DeleteLinks, Edit, EditCard, EditLink
 from canvas.core.model import Card, CardKind, Evidence, Link, Voice
 from canvas.ui.controller import Controller
-from canvas.ui.panels.swatches import SwatchRow
-
-EMOTIONS: tuple[tuple[str, int | None], ...] = (
-    ("—", None),
-    ("−2  very negative", -2),
-    ("−1  negative", -1),
-    ("0  neutral", 0),
-    ("+1  positive", 1),
-    ("+2  very positive", 2),
+from canvas.ui.panels.fields import (
+    EMOTIONS,
+    HINT,
+    MIXED,
+    CommitOnFocusOut,
+    choice_box,
+    score_box,
+    shared_values,
+    show_start,
+    tags_text,
 )
-_MIXED = "(several values)"
-#: What the inspector says when nothing is selected: how to get going without the mouse.
-HINT = """<p><b>Nothing selected.</b> Click a card to see and edit all its fields here.</p>
-<p><b>Capture</b>: just start typing over the canvas. <i>Enter</i> adds the card where the mouse is and
-starts the next one below it; <i>Esc</i> stops.</p>
-<p><i>pain:</i> or <i>idea:</i> in front sets the kind; <i>#tag</i>, <i>@org</i> and <i>!observed</i> set
-tags, voice and evidence. <i>Alt+K</i>, <i>Alt+V</i> and <i>Alt+E</i> change them as you type.</p>
-<p><i>F1</i> lists every shortcut.</p>"""
-
-
-def _combo(values: Sequence[tuple[str, Any]]) -> QComboBox:
-    combo = QComboBox()
-    for text, value in values:
-        combo.addItem(text, value)
-    return combo
-
-
-def _score_box(maximum: int, empty: str | None) -> QSpinBox:
-    """A spin box committing on Enter, focus loss or an arrow click (not on every typed digit)."""
-    box = QSpinBox()
-    box.setKeyboardTracking(False)
-    if empty is None:
-        box.setRange(0, maximum)
-    else:
-        # 0 stands for "no score": importance and satisfaction run from 1 to 10.
-        box.setRange(0, maximum)
-        box.setSpecialValueText(empty)
-    return box
-
-
-class _CommitOnFocusOut(QObject):
-    """Commits a multi-line text field when it loses focus (a plain-text edit has no editingFinished)."""
-
-    def __init__(self, widget: QPlainTextEdit, commit: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._commit = commit
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._commit()
-        return False
+from canvas.ui.panels.swatches import SwatchRow
 
 
 class Inspector(QStackedWidget):
@@ -132,10 +89,10 @@ class Inspector(QStackedWidget):
         self.notes.setPlaceholderText("Context, what was said, what we saw…")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(88)
-        _CommitOnFocusOut(self.notes, self._notes_done)
-        self.kind = _combo([(kind.value.capitalize(), kind.value) for kind in CardKind])
-        self.voice = _combo([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)])
-        self.evidence = _combo(
+        CommitOnFocusOut(self.notes, self._notes_done)
+        self.kind = choice_box([(kind.value.capitalize(), kind.value) for kind in CardKind])
+        self.voice = choice_box([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)])
+        self.evidence = choice_box(
             [
                 ("Observed with customers", Evidence.OBSERVED.value),
                 ("Reported by customers", Evidence.REPORTED.value),
@@ -152,11 +109,11 @@ class Inspector(QStackedWidget):
         self.tags.editingFinished.connect(lambda: self._line_done("tags", self.tags))
         self.colour = SwatchRow()
         self.colour.picked.connect(lambda colour: self._edit("colour", colour))
-        self.emotion = _combo(EMOTIONS)
+        self.emotion = choice_box(EMOTIONS)
         self.emotion.activated.connect(lambda _index: self._edit("emotion", self.emotion.currentData()))
-        self.importance = _score_box(10, "—")
-        self.satisfaction = _score_box(10, "—")
-        self.votes = _score_box(10_000, None)
+        self.importance = score_box(10, "—")
+        self.satisfaction = score_box(10, "—")
+        self.votes = score_box(10_000, None)
         for name, box in (
             ("importance", self.importance),
             ("satisfaction", self.satisfaction),
@@ -284,7 +241,7 @@ class Inspector(QStackedWidget):
         self.heading.setText(cards[0].kind.value.upper() if single else f"{len(cards)} CARDS SELECTED")
         focused = self.focusWidget() if keep_typing else None
 
-        shared = _shared_values(cards)
+        shared = shared_values(cards)
 
         def common(name: str) -> Any:
             return shared[name]
@@ -292,10 +249,10 @@ class Inspector(QStackedWidget):
         self.title.setEnabled(single)
         self.notes.setEnabled(single)
         loaders: list[tuple[QWidget, Callable[[], None]]] = [
-            (self.title, lambda: _show_start(self.title, cards[0].title if single else "")),
+            (self.title, lambda: show_start(self.title, cards[0].title if single else "")),
             (self.notes, lambda: self.notes.setPlainText(cards[0].notes if single else "")),
             (self.source, lambda: self._set_line(self.source, common("source"))),
-            (self.tags, lambda: self._set_line(self.tags, _tags_text(common("tags")))),
+            (self.tags, lambda: self._set_line(self.tags, tags_text(common("tags")))),
         ]
         for widget, load in loaders:
             if widget is not focused:
@@ -304,10 +261,10 @@ class Inspector(QStackedWidget):
         for name, combo in (("kind", self.kind), ("voice", self.voice), ("evidence", self.evidence)):
             value = common(name)
             with QSignalBlocker(combo):
-                combo.setCurrentIndex(combo.findData(value.value) if value != _MIXED else -1)
+                combo.setCurrentIndex(combo.findData(value.value) if value != MIXED else -1)
         emotion = common("emotion")
         with QSignalBlocker(self.emotion):
-            self.emotion.setCurrentIndex(self.emotion.findData(emotion) if emotion != _MIXED else -1)
+            self.emotion.setCurrentIndex(self.emotion.findData(emotion) if emotion != MIXED else -1)
         self.colour.set_colour(common("colour"))
         for name, box in (("importance", self.importance), ("satisfaction", self.satisfaction), ("votes", self.votes)):
             value = common(name)
@@ -321,8 +278,8 @@ class Inspector(QStackedWidget):
             self.opportunity.setText("")
 
     def _set_line(self, line: QLineEdit, value: Any) -> None:
-        _show_start(line, "" if value == _MIXED else str(value))
-        line.setPlaceholderText(_MIXED if value == _MIXED else self._placeholders[line.objectName()])
+        show_start(line, "" if value == MIXED else str(value))
+        line.setPlaceholderText(MIXED if value == MIXED else self._placeholders[line.objectName()])
 
     def _load_link(self, link: Link) -> None:
         document = self._controller.document
@@ -397,42 +354,3 @@ class Inspector(QStackedWidget):
             link_id, self._link_id = self._link_id, None
             self._controller.do(DeleteLinks((link_id,)))
             self.show_cards([])
-
-
-#: Fields shown for several cards at once: a value they share, or "(several values)".
-_SHARED_FIELDS = (
-    "source",
-    "tags",
-    "kind",
-    "voice",
-    "evidence",
-    "emotion",
-    "colour",
-    "importance",
-    "satisfaction",
-    "votes",
-)
-_read_shared = attrgetter(*_SHARED_FIELDS)
-
-
-def _shared_values(cards: Sequence[Card]) -> dict[str, Any]:
-    """Each field's value if every card has the same one, else _MIXED: one pass, however many are selected."""
-    first = _read_shared(cards[0])
-    mixed: set[str] = set()
-    for card in cards[1:]:
-        values = _read_shared(card)
-        if values != first:
-            mixed.update(name for name, a, b in zip(_SHARED_FIELDS, first, values, strict=True) if a != b)
-            if len(mixed) == len(_SHARED_FIELDS):
-                break
-    return {name: _MIXED if name in mixed else value for name, value in zip(_SHARED_FIELDS, first, strict=True)}
-
-
-def _show_start(line: QLineEdit, text: str) -> None:
-    """Show a long text from its beginning (a line edit otherwise scrolls to the end)."""
-    line.setText(text)
-    line.setCursorPosition(0)
-
-
-def _tags_text(tags: Any) -> Any:
-    return ", ".join(tags) if isinstance(tags, tuple) else tags
