@@ -101,7 +101,7 @@ def test_flows_follow_links_in_the_value_exchange(scene: CanvasScene, document: 
     # The owner now receives from the authority and gives nothing back to it: a one-sided flow.
     assert scene.flows.items[link.id].one_sided
     chip = scene.cards.items[authority].chips[0]
-    assert (chip.text, chip.tone) == ("↑1 ↓1", "one-sided")  # gives fines, receives the tax report
+    assert (chip.text, chip.tone) == ("gives 1 · gets 1", "one-sided")  # gives fines, receives the tax report
 
     scene.flip_to("journey", animate=False)
     assert scene.flows.items == {}

@@ -40,6 +40,8 @@ def test_svg_and_pdf_keep_text_as_text(qtbot: QtBot, scene: CanvasScene, tmp_pat
     svg = render_view(scene, tmp_path / "journey.svg", "svg", "Payroll onboarding").read_text(encoding="utf-8")
     assert "Payroll onboarding" in svg
     assert "<text" in svg and "Customer journey map" in svg
+    assert "Hears about us" in svg, "card titles are text, not pictures of text"
+    assert "<image" not in svg
     pdf = render_view(scene, tmp_path / "journey.pdf", "pdf", "Payroll onboarding").read_bytes()
     assert pdf.startswith(b"%PDF") and b"/Font" in pdf
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1

@@ -98,7 +98,7 @@ class Annotator:
                 )
                 if card_id in givers:
                     tip += "\nGives to someone who gives nothing back."
-                chips[card_id] = (Chip(f"↑{balance.gives} ↓{balance.receives}", tone, tip),)
+                chips[card_id] = (Chip(f"gives {balance.gives} · gets {balance.receives}", tone, tip),)
             lonely = set(one_sided(document, spec.id))
             for flow in flows.values():
                 flow.set_one_sided((flow.link.source, flow.link.target) in lonely)

@@ -3,11 +3,12 @@ placed or hidden per model, drawn one by one when readable and by the overview w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from canvas.core.model import Card
 from canvas.ui.scene.flip import Mover, index_off
@@ -258,3 +259,16 @@ class CardLayer:
 
     def set_bounds(self, bounds: QRectF) -> None:
         self.overview.set_bounds(bounds)
+
+    @contextmanager
+    def uncached(self) -> Iterator[None]:
+        """Paint without the per-item pixmap caches (for pictures: SVG and PDF keep text as text, and an export
+        does not push the views' cached cards out of Qt's pixmap cache)."""
+        items: list[QGraphicsItem] = [*self.items.values(), self.overview]
+        for item in items:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            yield
+        finally:
+            for item in items:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from canvas.core.document import Document
 from canvas.core.model import Link
 from canvas.ui.scene.cards import CardLayer
-from canvas.ui.scene.items.link import LANE, FlowItem
+from canvas.ui.scene.items.link import LABEL_STAGGER, LANE, FlowItem
 from canvas.ui.scene.style import Style
 
 
@@ -55,9 +55,13 @@ class FlowLayer:
             items.sort(key=lambda flow: (flow.link.source != a, flow.link_id))
             count = len(items)
             for index, item in enumerate(items):
-                offset = (index - (count - 1) / 2) * LANE
+                step = index - (count - 1) / 2
+                forward = item.link.source == a
                 # Lanes are measured along the normal of the flow's own direction: flip it for the reverse ones.
-                item.lane = offset if item.link.source == a else -offset
+                item.lane = step * LANE if forward else -step * LANE
+                # Labels of neighbouring lanes sit at different points along the pair, so they do not collide.
+                along = 0.5 + step * LABEL_STAGGER
+                item.label_at = along if forward else 1.0 - along
 
     def reroute(self, cards: CardLayer, card_ids: Iterable[str] | None = None, *, live: bool = False) -> None:
         """Re-draw the arrows touching `card_ids` (all if None) from the cards' places (`live`: where they are drawn

@@ -16,7 +16,9 @@ from canvas.ui.scene.text import elided, static_text
 
 Z_FLOW = -10.0
 #: Sideways offset between parallel flows of the same pair (and between A→B and B→A).
-LANE = 26.0
+LANE = 34.0
+#: How far along the flow (as a share of its length) the labels of neighbouring lanes move apart.
+LABEL_STAGGER = 0.2
 HEAD = 11.0
 
 
@@ -41,6 +43,8 @@ class FlowItem(QGraphicsItem):
         self.one_sided = False
         self.selected = False
         self.lane = 0.0
+        #: Where along the flow its label sits (0: at the source, 1: at the target).
+        self.label_at = 0.5
         self._path = QPainterPath()
         self._head = QPolygonF()
         self._shape = QPainterPath()
@@ -91,7 +95,7 @@ class FlowItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._path = path
         self._head = QPolygonF([end, left, right])
-        label_at = path.pointAtPercent(0.5)
+        label_at = path.pointAtPercent(min(max(self.label_at, 0.2), 0.8))
         if self._label is not None:
             size = self._label.size()
             self._label_box = QRectF(
