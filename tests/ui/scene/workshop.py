@@ -234,7 +234,10 @@ def card_id(document: Document, title: str) -> str:
 
 
 def grid_of_cards(catalog: Catalog, count: int) -> Document:
-    """`count` cards spread over the zones of every built-in model (records built directly: fast at 50,000)."""
+    """`count` cards spread over the zones of every built-in model (records built directly: fast at 50,000).
+    Each zone's cards fill a roughly square block, as a person arranging thousands of cards would."""
+    import math
+
     from canvas.core.model import Placement
 
     kinds = list(CardKind)
@@ -250,13 +253,14 @@ def grid_of_cards(catalog: Catalog, count: int) -> Document:
     for model_id, spec in catalog.models.items():
         zones = list(spec.zones(None))
         filled = dict.fromkeys(zones, 0)
+        share = count / len(zones) / (7 if model_id == "value-exchange" else 1)
+        across = max(2, round(math.sqrt(share * 96.0 / 212.0)))
         for i, card in enumerate(cards):
             if model_id == "value-exchange" and i % 7:
                 continue  # only some cards are actors in the network
             zone = zones[(i + len(model_id)) % len(zones)]
             index = filled[zone]
             filled[zone] += 1
-            across = 2 if zone != NETWORK_ZONE else 40
             x, y = (index % across) * 212.0, (index // across) * 96.0
             placements.append(Placement(card_id=card.id, model=model_id, zone=zone, x=x, y=y))
     return Document.of(Canvas(title=f"{count} cards", models=tuple(catalog.models)), cards, placements)

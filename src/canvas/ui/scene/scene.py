@@ -404,6 +404,11 @@ class CanvasScene(QGraphicsScene):
         if backdrop is not None:
             backdrop.paint(painter, exposed)
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        backdrop = self._backdrops.current
+        if backdrop is not None:
+            backdrop.paint_far_labels(painter, QRectF(rect))
+
     def _backdrop_changed(self, rect: QRectF) -> None:
         """Repaint part of the backdrop (an empty QRectF: all of it), dropping the views' cached copy there."""
         self.invalidate(rect if not rect.isEmpty() else self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)

@@ -271,6 +271,7 @@ class Style:
     chip_text: dict[str, QColor]
     zone_border: QColor
     zone_dim_brush: QBrush
+    far_label_brush: QBrush
     header_rule: QPen
     visibility_pen: QPen
     curve_pen: QPen
@@ -384,6 +385,7 @@ def _build(*, presentation: bool) -> Style:
         chip_text={name: text for name, (_, text) in chips.items()},
         zone_border=QColor("#d5dbe3"),
         zone_dim_brush=QBrush(QColor(238, 241, 245, 200)),
+        far_label_brush=QBrush(QColor(255, 255, 255, 215)),
         header_rule=_pen("#c9d0da", 1.0),
         visibility_pen=visibility,
         curve_pen=_pen("#b03a5e", 3.0),

@@ -23,6 +23,8 @@ from canvas.ui.scene.style import Style, mix
 from canvas.ui.scene.text import elided, static_text, wrapped_static_text
 
 RADIUS = 10.0
+#: Below this size on screen a header's label is drawn enlarged, alone (zoomed far out, to find one's way).
+FAR_LABEL_PX = 10.0
 #: Tells the scene which part of the background to repaint.
 Changed = Callable[[QRectF], None]
 
@@ -168,6 +170,37 @@ class HeaderPanel:
             painter.drawRoundedRect(QRectF(self.rect.x(), self.rect.y(), 5.0, self.rect.height()), 2.5, 2.5)
         painter.setFont(self._label_font)
         painter.setPen(style.ink_pen)
+        if not self.far(painter.worldTransform().m11()):
+            self._paint_near(painter)
+        if self.dimmed:
+            painter.setOpacity(1.0)
+
+    def far(self, zoom: float) -> bool:
+        """True when the label would be too small to read: the foreground draws it enlarged instead."""
+        return self._label_font.pixelSize() * zoom < FAR_LABEL_PX
+
+    def paint_far(self, painter: QPainter, zoom: float) -> None:
+        """Zoomed far out: the label alone, enlarged to ~14 px on screen on a pale tag, over the cards, if the
+        header is wide enough for it (so one can find one's way across thousands of cards)."""
+        size = self._label.size()
+        grow = FAR_LABEL_PX * 1.4 / (self._label_font.pixelSize() * zoom)
+        grow = min(grow, (self.rect.width() - 16.0) / max(size.width(), 1.0))
+        if self._label_font.pixelSize() * zoom * grow < 9.0:
+            return  # no room for a readable label
+        painter.save()
+        painter.translate(self.rect.x() + 8.0 / zoom, self.rect.y() + 6.0 / zoom)
+        painter.scale(grow, grow)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._style.far_label_brush)
+        tag = QRectF(-6.0, -3.0, size.width() + 12.0, size.height() + 6.0)
+        painter.drawRoundedRect(tag, 6.0, 6.0)
+        painter.setFont(self._label_font)
+        painter.setPen(self._style.ink_pen)
+        painter.drawStaticText(QPointF(0.0, 0.0), self._label)
+        painter.restore()
+
+    def _paint_near(self, painter: QPainter) -> None:
+        style = self._style
         painter.drawStaticText(self._label_at, self._label)
         if self._side is not None:
             painter.setFont(style.side_font)
@@ -176,8 +209,6 @@ class HeaderPanel:
         painter.setFont(style.question_font)
         painter.setPen(style.muted_pen)
         painter.drawStaticText(self._question_at, self._question)
-        if self.dimmed:
-            painter.setOpacity(1.0)
 
 
 class Backdrop:
@@ -207,6 +238,14 @@ class Backdrop:
             self.line.paint(painter)
         if self.curve is not None and self.curve.rect.intersects(exposed):
             self.curve.paint(painter)
+
+    def paint_far_labels(self, painter: QPainter, exposed: QRectF) -> None:
+        """Over everything, zoomed far out: the headers' labels, enlarged (see HeaderPanel.paint_far)."""
+        zoom = painter.worldTransform().m11()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for header in self.headers:
+            if header.far(zoom) and header.rect.intersects(exposed) and not header.dimmed:
+                header.paint_far(painter, zoom)
 
     def tooltip_at(self, point: QPointF) -> str | None:
         for header in self.headers:
