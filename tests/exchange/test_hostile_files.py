@@ -144,6 +144,18 @@ def test_an_enormous_text_is_refused_with_the_string_cap(
     assert "cards[0].notes: text is 2,000,000 characters; the cap is 1,000,000" in capsys.readouterr().err
 
 
+def test_a_number_too_large_for_a_float_is_refused_not_turned_into_infinity(
+    tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (CORPUS / "valid.scanvas").read_text(encoding="utf-8").replace('"x": 424.0', '"x": 1e999')
+    huge_number = tmp_path / "far-away.scanvas"
+    huge_number.write_text(text, encoding="utf-8")
+
+    assert run("--store", store, "import", huge_number) == 1
+
+    assert "placements[1].x: Input should be a finite number" in capsys.readouterr().err
+
+
 def test_a_file_is_never_executed_or_fetched_only_described(
     tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

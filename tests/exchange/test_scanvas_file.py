@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,4 +156,55 @@ def test_the_published_schema_is_the_one_the_file_classes_generate() -> None:
 def test_the_file_classes_and_the_core_records_name_the_same_fields() -> None:
     records = {cls.table: cls for cls in (Canvas, Card, Placement, Link, ModelSettings)}
     for table, entry in ENTRY_TYPES.items():
-        assert set(entry.model_fields) == set(records[table].model_fields), table
+        assert list(entry.model_fields) == list(records[table].model_fields), table  # the same order too
+
+
+def _constraints(schema: Any, defs: dict[str, Any]) -> Any:
+    """A field's JSON schema with references inlined and without words (titles, descriptions) or defaults."""
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            return _constraints(defs[schema["$ref"].removeprefix("#/$defs/")], defs)
+        skip = ("title", "description", "default")
+        return {key: _constraints(value, defs) for key, value in schema.items() if key not in skip}
+    if isinstance(schema, list):
+        return [_constraints(item, defs) for item in schema]
+    return schema
+
+
+#: Limits a file field may add to its core field (the file may be stricter, never looser).
+_EXTRA_LIMITS = {"minLength", "maxLength", "pattern", "minItems", "maxItems", "minimum", "maximum"}
+#: (file pattern, core pattern): every text the first allows, the second allows too.
+_NARROWER_PATTERNS = {("^[a-z0-9_-]+$", "^[A-Za-z0-9_.:-]+$")}
+
+
+def _at_least_as_strict(file_field: Any, core_field: Any) -> bool:
+    if not (isinstance(file_field, dict) and isinstance(core_field, dict)):
+        return bool(file_field == core_field)
+    if not set(file_field) - _EXTRA_LIMITS <= set(core_field) or not set(core_field) <= set(file_field):
+        return False
+    for key, core_value in core_field.items():
+        file_value = file_field[key]
+        if key in ("maxLength", "maxItems", "maximum"):
+            ok = file_value <= core_value
+        elif key in ("minLength", "minItems", "minimum"):
+            ok = file_value >= core_value
+        elif key == "pattern":
+            ok = file_value == core_value or (file_value, core_value) in _NARROWER_PATTERNS
+        else:
+            ok = _at_least_as_strict(file_value, core_value)
+        if not ok:
+            return False
+    return True
+
+
+def test_the_file_classes_allow_no_more_than_the_core_records_allow() -> None:
+    # The reader builds core records from validated file entries without validating again; that is only safe
+    # while every file field is constrained exactly as its core field.
+    records = {cls.table: cls for cls in (Canvas, Card, Placement, Link, ModelSettings)}
+    for table, entry in ENTRY_TYPES.items():
+        file_schema = entry.model_json_schema()
+        core_schema = records[table].model_json_schema()
+        for name in entry.model_fields:
+            file_field = _constraints(file_schema["properties"][name], file_schema.get("$defs", {}))
+            core_field = _constraints(core_schema["properties"][name], core_schema.get("$defs", {}))
+            assert _at_least_as_strict(file_field, core_field), f"{table}.{name}: {file_field} vs {core_field}"

@@ -71,6 +71,8 @@ class ImportPlan:
     result: MergeResult
     carried: tuple[ModelSpec, ...] = ()
     notes: tuple[str, ...] = ()
+    #: For a canvas new to the store: the canvas itself, saved whole (the change set says the same, record by record).
+    new_canvas: Document | None = None
 
     @property
     def changes(self) -> ChangeSet:
@@ -123,25 +125,18 @@ def plan_import(
     carried = tuple(spec for model_id, spec in sorted(incoming.models.items()) if model_id not in installed)
     notes = list(incoming.notes)
     notes += catalog.with_models(incoming.models.values()).problems[len(catalog.problems) :]
-    return ImportPlan(incoming, mode, result, carried, tuple(notes))
+    new_canvas = document if mode is Mode.NEW else None
+    return ImportPlan(incoming, mode, result, carried, tuple(notes), new_canvas)
 
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
     """Write the plan in one transaction: the change set, and the definitions of models not installed here."""
     with store.transaction():
-        if plan.mode is Mode.NEW:
-            store.save_document(_added_whole(plan.changes))
+        if plan.new_canvas is not None:
+            store.save_document(plan.new_canvas)
         else:
             store.apply(plan.result.canvas_id, plan.changes)
         remember_models(store, plan.carried)
-
-
-def _added_whole(changes: ChangeSet) -> Document:
-    """The new canvas a change set of additions describes (the store saves a new canvas whole)."""
-    [canvas] = [change.after for change in changes if isinstance(change.after, Canvas)]
-    document = Document.of(canvas)
-    document.apply_changes(changes)
-    return document
 
 
 def _existing(store: Store, canvas_id: str) -> Document | None:

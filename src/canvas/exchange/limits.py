@@ -127,6 +127,8 @@ def load_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         return result
 
     try:
+        # A number too large for a float (1e999) becomes infinity here; the file's own checks refuse it with
+        # its place (coordinates must be finite), which is cheaper than a hook on every number.
         value = json.loads(text, object_pairs_hook=build_object, parse_constant=_refuse_constant)
     except _NotANumber as error:
         raise FileRejected(name, [Problem(_constant_place(text, error.token), error.message)]) from None

@@ -8,13 +8,16 @@ kept as a conflict copy linked to its twin. The rules are written out in docs/fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from canvas.core.document import Change, ChangeSet, Document
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, placement_key
 from canvas.exchange.revisions import digest, first_revision, merged, ranked, successor
 from canvas.exchange.scanvas_write import fixed
+
+R = TypeVar("R", bound=Record)
 
 #: The label of the link joining a conflict copy to its twin.
 CONFLICT_LABEL = "conflict"
@@ -89,7 +92,39 @@ def merge(local: Document | None, incoming: Document) -> MergeResult:
     If the canvas ids differ (an import `--into` another canvas), the local canvas record is kept as it is and
     the file's cards, placements, links and settings are merged into it.
     """
+    if local is None:
+        return _added_whole(incoming)
     return _Merger(local, incoming).run()
+
+
+def _added_whole(incoming: Document) -> MergeResult:
+    """A canvas new to the store: every record is added (the quick path of importing a file the first time)."""
+    changes = [Change(Canvas.table, incoming.canvas.key, None, incoming.canvas)]
+    for table, records in (
+        (ModelSettings.table, incoming.settings),
+        (Card.table, incoming.cards),
+        (Placement.table, incoming.placements),
+        (Link.table, incoming.links),
+    ):
+        changes.extend(Change(table, key, None, records[key]) for key in sorted(records))
+    live = {card.id: card for card in incoming.live_cards()}
+    conflicts = [
+        Conflict(
+            Card.table, card.id, f"'{card.title}'", f"a competing version of card '{live[card.conflict_of].title}'"
+        )
+        for card in live.values()
+        if card.conflict_of in live
+    ]
+    # As in a merge: conflict copies (and the links joining them) are reported as conflicts, not as additions.
+    conflicted = {conflict.key for conflict in conflicts}
+    links = [link for link in incoming.live_links() if not {link.source, link.target} & conflicted]
+    return MergeResult(
+        canvas_id=incoming.canvas.id,
+        canvas_title=incoming.canvas.title,
+        changes=ChangeSet(tuple(changes)),
+        added=len(live) - len(conflicted) + len(links),
+        conflicts=tuple(conflicts),
+    )
 
 
 @dataclass
@@ -101,17 +136,22 @@ class _Merger:
     revived: set[str] = field(default_factory=set)
     copies: list[tuple[Card, Card]] = field(default_factory=list)
     copy_ids: set[str] = field(default_factory=set)
+    #: The local records by table (empty for a canvas new to the store): looked up tens of thousands of times.
+    tables: dict[str, Mapping[str, Record]] = field(default_factory=dict)
 
     def run(self) -> MergeResult:
+        local = self.local
+        self.tables = {
+            Card.table: local.cards if local else {},
+            Placement.table: local.placements if local else {},
+            Link.table: local.links if local else {},
+            ModelSettings.table: local.settings if local else {},
+        }
         self._canvas()
-        for settings in self.incoming.settings.values():
-            self._settings(settings)
-        for card in self.incoming.cards.values():
-            self._card(card)
-        for placement in self.incoming.placements.values():
-            self._placement(placement)
-        for link in self.incoming.links.values():
-            self._link(link)
+        self._each(ModelSettings.table, self.incoming.settings, self._settings)
+        self._each(Card.table, self.incoming.cards, self._card)
+        self._each(Placement.table, self.incoming.placements, self._placement)
+        self._each(Link.table, self.incoming.links, self._link)
         self._revive_with_cards()
         self._orphans()
         for twin, version in self.copies:
@@ -120,8 +160,18 @@ class _Merger:
 
     # -- looking up ----------------------------------------------------------------------------------------
 
+    def _each(self, table: str, incoming: Mapping[str, R], merge_record: Callable[[R], None]) -> None:
+        local = self.tables[table]
+        for key, record in incoming.items():
+            mine = local.get(key)
+            # The same revision on both sides (most records, most of the time): nothing to decide.
+            if mine is None or mine.rev != record.rev:
+                merge_record(record)
+
     def before(self, table: str, key: str) -> Record | None:
-        return self.local.get(table, key) if self.local is not None else None
+        if table == Canvas.table:
+            return self.local.canvas if self.local is not None and self.local.canvas.id == key else None
+        return self.tables[table].get(key)
 
     def now(self, table: str, key: str) -> Record | None:
         written = self.written.get((table, key))
@@ -129,7 +179,8 @@ class _Merger:
 
     def put(self, record: Record) -> None:
         key = (record.table, record.key)
-        if self.before(*key) == record:
+        before = self.before(*key)
+        if before is record or before == record:
             self.written.pop(key, None)
         else:
             self.written[key] = record
@@ -261,12 +312,18 @@ class _Merger:
 
     def _orphans(self) -> None:
         """Placements and links of cards the merge deleted are deleted too (as deleting a card does)."""
+        # Each card as the merge leaves it: written, else the local one, else (only in the file) the file's.
+        cards: dict[str, Record] = {**self.incoming.cards, **self.tables[Card.table]}
+        cards.update((key, record) for (table, key), record in self.written.items() if table == Card.table)
+        gone = {card_id for card_id, card in cards.items() if card.deleted}
+        if not gone:
+            return
         for table in (Placement.table, Link.table):
-            for key in self._versions(table):
-                current = self.now(table, key)
-                if current is None or current.deleted:
+            for key, versions in self._versions(table).items():
+                if not any(_card_ids(version) & gone for version in versions):
                     continue
-                if not all(self.card_live(card_id) for card_id in _card_ids(current)):
+                current = self.now(table, key)
+                if current is not None and not current.deleted and _card_ids(current) & gone:
                     self.put(successor(current, "its card was deleted", deleted=True))
 
     def _versions(self, table: str) -> dict[str, list[Record]]:

@@ -40,6 +40,7 @@ def reference_problems(data: Mapping[str, Any], models: Mapping[str, ModelSpec])
             problems.append(Problem(f"model_settings[{index}]", _no_model(model)))
 
     seen_placements: dict[tuple[str, str], int] = {}
+    zone_checks: dict[str, ZoneCheck] = {}
     for index, placement in _records(data, "placements"):
         card_id, model = placement.get("card_id"), placement.get("model")
         if not (isinstance(card_id, str) and isinstance(model, str)):
@@ -61,10 +62,13 @@ def reference_problems(data: Mapping[str, Any], models: Mapping[str, ModelSpec])
         spec = models.get(model)
         if spec is None:
             problems.append(Problem(where, _no_model(model)))
-        else:
-            problem = zone_problem(spec, placement.get("zone"))
-            if problem:
-                problems.append(Problem(f"{where}.zone", problem))
+            continue
+        check = zone_checks.get(model)
+        if check is None:
+            check = zone_checks[model] = ZoneCheck(spec)
+        problem = check.problem(placement.get("zone"))
+        if problem:
+            problems.append(Problem(f"{where}.zone", problem))
 
     for index, link in _records(data, "links"):
         ends = [link.get("source"), link.get("target")]
@@ -107,16 +111,31 @@ def _no_model(model: str) -> str:
 
 def zone_problem(spec: ModelSpec, zone: Any) -> str | None:
     """Why `zone` is not a zone of `spec`, or None if it is (a grid's columns are per canvas: only rows count)."""
-    if not isinstance(zone, str):
-        return None
-    if spec.grid is not None:
-        # Columns are per canvas (and may have been removed since), so only the row is checked for a grid.
-        column, row = split_grid_zone(zone)
-        rows = [r.id for r in spec.grid.rows]
-        if not column or row not in rows:
-            return f"'{zone}' is not a zone of model '{spec.id}' (a grid zone is '<column>.<row>', row one of {rows})"
-        return None
-    zones = spec.zones()
-    if zone not in zones:
-        return f"'{zone}' is not a zone of model '{spec.id}' (zones: {', '.join(zones)})"
-    return None
+    return ZoneCheck(spec).problem(zone)
+
+
+class ZoneCheck:
+    """The zones of one model, worked out once for the many placements that name them."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        self.spec = spec
+        self.rows = [row.id for row in spec.grid.rows] if spec.grid is not None else []
+        self.zones = list(spec.zones()) if spec.grid is None else []
+        self._known = set(self.zones)
+        self._rows = set(self.rows)
+
+    def problem(self, zone: Any) -> str | None:
+        if not isinstance(zone, str):
+            return None
+        spec = self.spec
+        if spec.grid is not None:
+            # Columns are per canvas (and may have been removed since), so only the row is checked for a grid.
+            column, row = split_grid_zone(zone)
+            if column and row in self._rows:
+                return None
+            return (
+                f"'{zone}' is not a zone of model '{spec.id}' (a grid zone is '<column>.<row>', row one of {self.rows})"
+            )
+        if zone in self._known:
+            return None
+        return f"'{zone}' is not a zone of model '{spec.id}' (zones: {', '.join(self.zones)})"

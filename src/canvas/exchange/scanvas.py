@@ -68,8 +68,10 @@ class PlacementEntry(_Entry):
     card_id: EntryId
     model: ModelRef
     zone: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    x: float = Field(default=0.0, description="Offset from the zone's content origin, rounded to 0.01.")
-    y: float = 0.0
+    x: float = Field(
+        default=0.0, allow_inf_nan=False, description="Offset from the zone's content origin, rounded to 0.01."
+    )
+    y: float = Field(default=0.0, allow_inf_nan=False)
 
 
 class LinkEntry(_Entry):

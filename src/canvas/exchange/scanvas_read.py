@@ -6,7 +6,9 @@ refused with every problem and its place (FileRejected).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +17,12 @@ from pydantic_core import ErrorDetails
 
 from canvas.core.document import Document
 from canvas.core.frameworks import ModelSpec
-from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement
+from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, ZoneLabel
 from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, load_json, place
 from canvas.exchange.migrations import VersionProblem, upgrade
 from canvas.exchange.references import reference_problems
 from canvas.exchange.scanvas import FORMAT, ScanvasFile
+from canvas.store.loading import build
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,23 @@ def read_scanvas(
     limits: Limits = DEFAULT_LIMITS,
 ) -> ScanvasContent:
     """The file's content, or FileRejected listing every problem. `known_models`: models installed here."""
+    with _collection_paused():
+        return _read(data, name, known_models, limits)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    # Reading a canvas makes hundreds of thousands of objects and no garbage: collection passes only cost time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(data: bytes, name: str, known_models: Mapping[str, ModelSpec] | None, limits: Limits) -> ScanvasContent:
     raw = load_json(data, name, limits)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise FileRejected(name, [_not_ours(raw)])
@@ -57,12 +77,7 @@ def read_scanvas(
     problems.extend(reference_problems(raw, available))
     if problems or parsed is None:
         raise FileRejected(name, _ordered(problems))
-    try:
-        document = _document(raw)
-    except ValidationError as error:
-        # The file classes accepted something the core records do not: report it like any other problem.
-        raise FileRejected(name, [_describe(problem) for problem in error.errors(include_url=False)]) from None
-    return ScanvasContent(document, carried)
+    return ScanvasContent(_document(parsed), carried)
 
 
 def _carried_models(raw: dict[str, Any], parsed: ScanvasFile | None) -> dict[str, ModelSpec]:
@@ -80,15 +95,35 @@ def _carried_models(raw: dict[str, Any], parsed: ScanvasFile | None) -> dict[str
     return carried
 
 
-def _document(raw: dict[str, Any]) -> Document:
-    # The schema classes have validated `raw`; core validation here is a second guard that the two agree.
-    return Document.of(
-        Canvas.model_validate(raw["canvas"]),
-        cards=[Card.model_validate(item) for item in raw.get("cards", ())],
-        placements=[Placement.model_validate(item) for item in raw.get("placements", ())],
-        links=[Link.model_validate(item) for item in raw.get("links", ())],
-        settings=[ModelSettings.model_validate(item) for item in raw.get("model_settings", ())],
-    )
+def _document(parsed: ScanvasFile) -> Document:
+    """The file's records as core records.
+
+    The file classes have validated every value against the same constraints the core records have (a test
+    compares the two field by field), so the records are built without validating a second time.
+    """
+    canvas = build(Canvas, _values(parsed.canvas, Canvas, ("history", "models")))
+    cards = {entry.id: build(Card, _values(entry, Card, ("history", "tags"))) for entry in parsed.cards}
+    placements = {}
+    for placed in parsed.placements:
+        placement = build(Placement, _values(placed, Placement, ("history",)))
+        placements[placement.key] = placement
+    links = {entry.id: build(Link, _values(entry, Link, ("history",))) for entry in parsed.links}
+    settings = {}
+    for kept in parsed.model_settings:
+        values = _values(kept, ModelSettings, ("history",))
+        if kept.columns is not None:
+            values["columns"] = tuple(ZoneLabel(id=column.id, label=column.label) for column in kept.columns)
+        settings[kept.model] = build(ModelSettings, values)
+    return Document.from_tables(canvas, cards, placements, links, settings)
+
+
+def _values(entry: Any, record: type[Record], sequences: tuple[str, ...]) -> dict[str, Any]:
+    # A file entry has the core record's fields in the core record's order (a test holds them to it), so its
+    # values are the record's, once the lists are tuples.
+    values = dict(entry.__dict__)
+    for name in sequences:
+        values[name] = tuple(values[name])
+    return values
 
 
 def _not_ours(raw: Any) -> Problem:
