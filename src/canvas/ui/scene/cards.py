@@ -10,7 +10,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from canvas.core.model import Card
+from canvas.core.layout import ModelLayout
+from canvas.core.model import Card, Placement
 from canvas.ui.scene.flip import Mover, index_off
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.items.overview import OverviewItem
@@ -23,6 +24,20 @@ Z_OVERVIEW = -50.0
 Target = tuple[str, float, float]
 #: Whether a card belongs to the other side (and is dimmed).
 Dims = Callable[[CardItem], bool]
+
+
+def targets_in(layout: ModelLayout, placements: Mapping[str, Placement]) -> dict[str, Target]:
+    """Zone and top-left scene point of every card placed in a zone of `layout` (the rule of layout.card_rect:
+    a negative offset is drawn at the zone's origin), in one pass."""
+    origins = {zone_id: zone.origin for zone_id, zone in layout.zones.items()}
+    targets: dict[str, Target] = {}
+    for card_id, placement in placements.items():
+        zone = placement.zone
+        origin = origins.get(zone)
+        if origin is not None:
+            x, y = placement.x, placement.y
+            targets[card_id] = (zone, origin[0] + (x if x > 0.0 else 0.0), origin[1] + (y if y > 0.0 else 0.0))
+    return targets
 
 
 class CardLayer:
@@ -196,6 +211,16 @@ class CardLayer:
         item.move_to(x, y)
         self.positions.put(card_id, x, y, self.colour_number(item))
         self.overview.invalidate()
+
+    def follow(self, placements: Mapping[str, Placement], layout: ModelLayout, card_ids: Iterable[str]) -> None:
+        """Put these cards where their placements (the current model's) say, or in the tray if they have none."""
+        ids = list(card_ids)
+        targets = targets_in(layout, {i: placements[i] for i in ids if i in placements and i in self.items})
+        for card_id in ids:
+            if card_id in targets:
+                self.place(card_id, *targets[card_id])
+            elif card_id in self.items:
+                self.unplace(card_id)
 
     def unplace(self, card_id: str) -> None:
         item = self.items[card_id]

@@ -65,3 +65,29 @@ def drop_spots(
         taken.add(*offset)
         spots.append(Spot(card_id, layout.model, zone, offset[0], offset[1]))
     return spots
+
+
+def drop_spot(
+    layout: ModelLayout,
+    document: Document,
+    members: Mapping[str, Collection[str]],
+    card_id: str,
+    centre: tuple[float, float],
+) -> Spot:
+    """Where one card dropped with its centre at a scene point lands: the zone there (or the nearest), in the
+    free slot nearest to the point."""
+    x, y = centre
+    zone = nearest_zone(layout, x, y)
+    if zone is None:
+        raise ValueError(f"the model '{layout.model}' has no zone to drop a card in")
+    taken = occupied_in(document, layout.model, members, zone, {card_id})
+    ox, oy = snap(layout, zone, x - CARD_W / 2, y - CARD_H / 2, taken)
+    return Spot(card_id, layout.model, zone, ox, oy)
+
+
+def capture_offset(
+    layout: ModelLayout, document: Document, members: Mapping[str, Collection[str]], zone: str, at: tuple[float, float]
+) -> Offset:
+    """The free slot of `zone` nearest to a scene point (a double-click asking for a new card there)."""
+    taken = occupied_in(document, layout.model, members, zone, ())
+    return snap(layout, zone, at[0] - CARD_W / 2, at[1] - CARD_H / 2, taken)

@@ -7,7 +7,7 @@ the scene never edits the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPainter
@@ -23,11 +23,11 @@ from canvas.core.catalog import Catalog
 from canvas.core.document import ChangeSet, Document
 from canvas.core.edits import Spot
 from canvas.core.frameworks import ModelSpec
-from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model, snap, zone_at
+from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model, zone_at
 from canvas.core.model import Card, ModelSettings, Placement, Side
 from canvas.ui.scene.annotations import Annotator
-from canvas.ui.scene.cards import CardLayer, Target
-from canvas.ui.scene.dropping import drop_spots, nearest_zone, occupied_in
+from canvas.ui.scene.cards import CardLayer, targets_in
+from canvas.ui.scene.dropping import capture_offset, drop_spot, drop_spots
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.flip import ANIMATE_MAX
 from canvas.ui.scene.flows import FlowLayer
@@ -113,7 +113,7 @@ class CanvasScene(QGraphicsScene):
         self._marks.reset()
         self._document, self._side, self._spec, self._model = document, side, spec, model
         layout = self._lay_out()
-        self.cards.build(document.live_cards(), _targets(layout, document.placements_in(model)), self._dims())
+        self.cards.build(document.live_cards(), targets_in(layout, document.placements_in(model)), self._dims())
         self._refresh(document, spec, dim=())
 
     def flip_to(self, model: str, animate: bool | None = None) -> None:
@@ -128,7 +128,7 @@ class CanvasScene(QGraphicsScene):
         if animate is None:
             animate = len(self.cards.items) <= ANIMATE_MAX
         layout = self._lay_out()
-        self.cards.arrange(_targets(layout, document.placements_in(model)), animate=animate, dims=self._dims())
+        self.cards.arrange(targets_in(layout, document.placements_in(model)), animate=animate, dims=self._dims())
         self._refresh(document, spec, dim=())
         self.flipped.emit(model)
 
@@ -151,7 +151,7 @@ class CanvasScene(QGraphicsScene):
         if document is not None and spec is not None:
             layout = self._lay_out()
             placements = document.placements_in(self._model)
-            self.cards.build(document.live_cards(), _targets(layout, placements), self._dims())
+            self.cards.build(document.live_cards(), targets_in(layout, placements), self._dims())
             self._refresh(document, spec, dim=())
             self._marks.reapply(self.cards, self.flows)
 
@@ -191,19 +191,6 @@ class CanvasScene(QGraphicsScene):
         if side is None or layout is None:
             return None
         return lambda item: dims_card(layout, item, side)
-
-    def _place_touched(self, layout: ModelLayout, card_ids: Collection[str]) -> None:
-        assert self._document is not None
-        for card_id in card_ids:
-            if card_id not in self.cards:
-                continue
-            placement = self._document.placement(card_id, self._model)
-            zone = None if placement is None else layout.zones.get(placement.zone)
-            if placement is None or zone is None:
-                self.cards.unplace(card_id)
-                continue
-            ox, oy = zone.origin
-            self.cards.place(card_id, placement.zone, ox + max(placement.x, 0.0), oy + max(placement.y, 0.0))
 
     def _apply_side(self, card_ids: Collection[str] | None = None) -> None:
         backdrop, layout, side = self._backdrops.current, self._layout, self._side
@@ -251,11 +238,11 @@ class CanvasScene(QGraphicsScene):
             old = self._layout
             layout = self._lay_out()
             if old is None or not same_geometry(old, layout):
-                targets = _targets(layout, document.placements_in(self._model))
+                targets = targets_in(layout, document.placements_in(self._model))
                 self.cards.arrange(targets, animate=False, dims=self._dims())
                 arranged = True
             else:
-                self._place_touched(layout, placed)
+                self.cards.follow(document.placements_in(self._model), layout, placed)
         self._refresh(document, spec, dim=() if arranged else placed)
         if gone:
             self._marks.forget(self.cards, self.flows, gone)
@@ -266,7 +253,7 @@ class CanvasScene(QGraphicsScene):
         if layout is None or self._document is None:
             return
         ids = list(card_ids)
-        self._place_touched(layout, ids)
+        self.cards.follow(self._document.placements_in(self._model), layout, ids)
         for card_id in ids:
             item = self.cards.get(card_id)
             if item is not None and item.placed:
@@ -336,24 +323,18 @@ class CanvasScene(QGraphicsScene):
 
     def drop_spot(self, card_id: str, pos: QPointF) -> Spot:
         """Where a card dropped with its centre at `pos` lands: the zone there (or the nearest), in a free slot."""
-        layout, document = self.model_layout(), self._document
-        assert document is not None
-        zone = nearest_zone(layout, pos.x(), pos.y())
-        if zone is None:
-            raise ValueError(f"the model '{self._model}' has no zone to drop a card in")
-        taken = occupied_in(document, self._model, self.cards.members, zone, {card_id})
-        x, y = snap(layout, zone, pos.x() - CARD_W / 2, pos.y() - CARD_H / 2, taken)
-        return Spot(card_id, self._model, zone, x, y)
+        assert self._document is not None
+        return drop_spot(self.model_layout(), self._document, self.cards.members, card_id, (pos.x(), pos.y()))
 
     def drop_spots(self, dropped: Iterable[tuple[str, float, float]], pointer: QPointF) -> list[Spot]:
+        """Spots for cards dropped with their top-left corners at scene points (one drag of many cards)."""
         assert self._document is not None
         return drop_spots(self.model_layout(), self._document, self.cards.members, dropped, (pointer.x(), pointer.y()))
 
     def capture_offset(self, zone: str, pos: QPointF) -> tuple[float, float]:
         """The free slot nearest to a double-click in `zone`, as an offset from the zone's content origin."""
         assert self._document is not None
-        taken = occupied_in(self._document, self._model, self.cards.members, zone, ())
-        return snap(self.model_layout(), zone, pos.x() - CARD_W / 2, pos.y() - CARD_H / 2, taken)
+        return capture_offset(self.model_layout(), self._document, self.cards.members, zone, (pos.x(), pos.y()))
 
     # -- level of detail -------------------------------------------------------------------------------------
 
@@ -453,17 +434,3 @@ class CanvasScene(QGraphicsScene):
 
     def editor_closed(self, editor: TitleEditor) -> None:
         self._router.editor_closed(editor)
-
-
-def _targets(layout: ModelLayout, placements: Mapping[str, Placement]) -> dict[str, Target]:
-    """Zone and top-left scene point of every card placed in a zone of `layout` (the rule of layout.card_rect:
-    a negative offset is drawn at the zone's origin), in one pass."""
-    origins = {zone_id: zone.origin for zone_id, zone in layout.zones.items()}
-    targets: dict[str, Target] = {}
-    for card_id, placement in placements.items():
-        zone = placement.zone
-        origin = origins.get(zone)
-        if origin is not None:
-            x, y = placement.x, placement.y
-            targets[card_id] = (zone, origin[0] + (x if x > 0.0 else 0.0), origin[1] + (y if y > 0.0 else 0.0))
-    return targets

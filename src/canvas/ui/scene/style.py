@@ -108,6 +108,7 @@ class KindLook:
     accent: QColor
     tint: QColor
     label_colour: QColor
+    label_pen: QPen
     #: Overview rectangles (zoomed far out): a mid tone that reads at a few pixels, and its dimmed twin.
     overview: QBrush
     overview_dim: QBrush
@@ -145,6 +146,7 @@ def _kind_look(
         accent=accent,
         tint=tint,
         label_colour=readable_on(accent, tint),
+        label_pen=QPen(readable_on(accent, tint)),
         overview=QBrush(overview),
         overview_dim=QBrush(mix(overview, QColor(BACKGROUND), 0.7)),
         fills=fills,
@@ -269,6 +271,7 @@ class Style:
     negative: QColor
     chip_brushes: dict[str, QBrush]
     chip_text: dict[str, QColor]
+    chip_pens: dict[str, QPen]
     zone_border: QColor
     zone_dim_brush: QBrush
     far_label_brush: QBrush
@@ -278,6 +281,9 @@ class Style:
     curve_zero_pen: QPen
     curve_fill: QColor
     flow_pens: dict[tuple[bool, bool], QPen]
+    #: Per (tangible, one-sided): the arrow head's fill and the label's text and outline.
+    flow_heads: dict[tuple[bool, bool], QBrush]
+    flow_text: dict[tuple[bool, bool], QPen]
     flow_label_brush: QBrush
     person: QPainterPath
     building: QPainterPath
@@ -383,6 +389,7 @@ def _build(*, presentation: bool) -> Style:
         negative=QColor(NEGATIVE),
         chip_brushes={name: QBrush(fill) for name, (fill, _) in chips.items()},
         chip_text={name: text for name, (_, text) in chips.items()},
+        chip_pens={name: QPen(text) for name, (_, text) in chips.items()},
         zone_border=QColor("#d5dbe3"),
         zone_dim_brush=QBrush(QColor(238, 241, 245, 200)),
         far_label_brush=QBrush(QColor(255, 255, 255, 215)),
@@ -392,6 +399,8 @@ def _build(*, presentation: bool) -> Style:
         curve_zero_pen=zero,
         curve_fill=QColor(176, 58, 94, 28),
         flow_pens=flow_pens,
+        flow_heads={key: QBrush(pen.color()) for key, pen in flow_pens.items()},
+        flow_text={key: QPen(pen.color(), 1.0) for key, pen in flow_pens.items()},
         flow_label_brush=QBrush(QColor(255, 255, 255, 235)),
         # Glyphs are built where a card draws them (card coordinates), so painting needs no translation.
         person=_person_glyph(10.0).translated(10.0, 8.0),

@@ -53,6 +53,7 @@ class CardItem(QGraphicsItem):
     _title: QStaticText | None = None
     _compact: QStaticText | None = None
     _chip_texts: list[QStaticText] | None = None
+    _more_votes: QStaticText | None = None
     chips: tuple[Chip, ...] = ()
     top_opportunity = False
     selected = False
@@ -85,7 +86,7 @@ class CardItem(QGraphicsItem):
         """Show a new revision of the card; text layouts are rebuilt on the next paint."""
         self.card = card
         self._look = self._style.kind(card.kind)
-        self._title = self._compact = None
+        self._title = self._compact = self._more_votes = None
         self._update_fill()
         self._update_overview_key()
         self.update()
@@ -193,7 +194,7 @@ class CardItem(QGraphicsItem):
         painter.drawPath(style.voice_glyph(card.voice))
         # Kind, in the kind's colour.
         painter.setFont(style.label_font)
-        painter.setPen(look.label_colour)
+        painter.setPen(look.label_pen)
         painter.drawStaticText(QPointF(m.pad + 15.0, 7.0), look.label_text)
         # Evidence: filled (observed), hollow (reported) or dashed (assumed) circle, like the card itself.
         painter.setPen(look.borders[card.evidence])
@@ -225,9 +226,9 @@ class CardItem(QGraphicsItem):
         if self.card.votes > MAX_DOTS:
             painter.setFont(style.chip_font)
             painter.setPen(style.ink_pen)
-            painter.drawText(
-                QPointF(m.pad + dots * (m.dot + 3.0) + 1.0, CARD_H - 7.5), f"+{self.card.votes - MAX_DOTS}"
-            )
+            if self._more_votes is None:
+                self._more_votes = static_text(f"+{self.card.votes - MAX_DOTS}", style.chip_font)
+            painter.drawStaticText(QPointF(m.pad + dots * (m.dot + 3.0) + 1.0, CARD_H - 19.0), self._more_votes)
 
     def _paint_chips(self, painter: QPainter) -> None:
         style, m = self._style, self._style.metrics
@@ -245,7 +246,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.chip_brushes[chip.tone])
             painter.drawRoundedRect(box, 7.5, 7.5)
-            painter.setPen(style.chip_text[chip.tone])
+            painter.setPen(style.chip_pens[chip.tone])
             painter.drawStaticText(QPointF(box.x() + 5.0, box.y() + 1.0), text)
             right = box.x() - 4.0
 

@@ -123,7 +123,8 @@ class FlowItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         style = self._style
-        pen = style.flow_pens[(self.link.tangible, self.one_sided)]
+        key = (self.link.tangible, self.one_sided)
+        pen = style.flow_pens[key]
         if self.selected:
             painter.setPen(style.selection_halo)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -132,12 +133,12 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
+        painter.setBrush(style.flow_heads[key])
         painter.drawPolygon(self._head)
         if self._label is not None:
-            painter.setPen(style.selection_pen if self.selected else pen.color())
+            painter.setPen(style.selection_pen if self.selected else style.flow_text[key])
             painter.setBrush(style.flow_label_brush)
             painter.drawRoundedRect(self._label_box, self._label_box.height() / 2, self._label_box.height() / 2)
             painter.setFont(style.flow_font)
-            painter.setPen(pen.color())
+            painter.setPen(style.flow_text[key])
             painter.drawStaticText(QPointF(self._label_box.x() + 7.0, self._label_box.y() + 3.0), self._label)
