@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -46,9 +46,10 @@ class _Page:
     legend: QRectF | None
 
 
-def _page(scene: CanvasScene, legend: bool) -> _Page:
+def _page(scene: CanvasScene, legend: bool, title: str) -> _Page:
     source = scene.content_rect().adjusted(-16.0, -16.0, 16.0, 16.0)
-    width = max(source.width(), 900.0) + 2 * MARGIN
+    title_width = QFontMetricsF(scene.look.page_title_font).horizontalAdvance(title) + 24.0
+    width = max(source.width(), title_width, 900.0) + 2 * MARGIN
     picture = QRectF(MARGIN, MARGIN + TITLE_H, width - 2 * MARGIN, source.height())
     legend_rect = None
     bottom = picture.bottom() + MARGIN
@@ -99,7 +100,7 @@ def render_view(scene: CanvasScene, out: Path, fmt: Format, title: str, legend: 
     if fmt not in FORMATS:
         raise ValueError(f"cannot write a picture as '{fmt}': choose one of {', '.join(FORMATS)}")
     out = Path(out)
-    page = _page(scene, legend)
+    page = _page(scene, legend, title)
     if fmt == "png":
         scale = min(1.0, MAX_PNG_SIDE / max(page.size.width(), page.size.height()))
         image = QImage(
@@ -139,7 +140,7 @@ def _write_pdf(out: Path, pages: Sequence[tuple[CanvasScene, str]], legend: bool
     for index, (scene, title, model) in enumerate(jobs):
         if model is not None:
             scene.flip_to(model, animate=False)
-        page = _page(scene, legend)
+        page = _page(scene, legend, title)
         layout = QPageLayout(
             QPageSize(page.size, QPageSize.Unit.Point, "canvas"),
             QPageLayout.Orientation.Portrait,

@@ -406,6 +406,6 @@ def _build(*, presentation: bool) -> Style:
         person=_person_glyph(10.0).translated(10.0, 8.0),
         building=_building_glyph(10.0).translated(10.0, 8.0),
         warning=_warning_glyph(12.0).translated(CARD_W - 36.0, 6.5),
-        star=_star_glyph(15.0).translated(CARD_W - 18.0, -8.0),
+        star=_star_glyph(18.0).translated(CARD_W - 13.0, -10.0),
         side_names={Side.CUSTOMER: "Customer side", Side.ORGANIZATION: "Organization side", Side.SHARED: ""},
     )
