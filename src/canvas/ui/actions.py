@@ -33,6 +33,25 @@ _MENUS: dict[str, tuple[_Spec, ...]] = {
         _Spec("new_canvas", "&New canvas…", "Start an empty canvas in this store", ("Ctrl+N",), "canvas-new"),
         _Spec("new_store", "New s&tore…", "Create an empty store file and open it", ("Ctrl+Shift+N",)),
         _Spec("open_store", "&Open store…", "Open another store file", ("Ctrl+O",), "open"),
+        _Spec(
+            "import_file",
+            "&Import…",
+            "Import a canvas file (.scanvas, merged), a JSON Canvas (.canvas) or interview notes (.csv); "
+            "you see what changes first. Dropping a file on the window does the same",
+            ("Ctrl+I",),
+        ),
+        _Spec(
+            "export_file",
+            "&Export…",
+            "Save the canvas as a file to share (.scanvas), a JSON Canvas of the model shown, a report or a CSV",
+            ("Ctrl+E",),
+        ),
+        _Spec(
+            "export_picture",
+            "Export &picture…",
+            "Save the model shown as a PNG, SVG or PDF picture with title and legend",
+            ("Ctrl+Shift+E",),
+        ),
         _Spec("close_window", "&Close window", "Close this window; everything is already saved", ("Ctrl+W",)),
         _Spec("quit", "&Quit", "Quit Sensemaking Canvas; everything is already saved", ("Ctrl+Q",)),
     ),

@@ -26,6 +26,7 @@ from canvas.ui.dialogs.about import AboutDialog
 from canvas.ui.dialogs.shortcuts import ShortcutSheet
 from canvas.ui.dialogs.stages import StageMenu
 from canvas.ui.editor import CanvasEditor
+from canvas.ui.exchange_actions import FileExchange
 from canvas.ui.find import FindBar
 from canvas.ui.panels.canvases import CanvasList
 from canvas.ui.panels.history import History
@@ -43,6 +44,8 @@ from canvas.ui.view_memory import ViewMemory
 
 #: Card actions act on the canvas only when it has the keyboard (Delete in the canvas list deletes no cards).
 _CANVAS_ONLY = ("delete", "duplicate", "cut", "copy", "paste", "select_all")
+#: Menu entries followed by a separator.
+_SEPARATED_AFTER = {"open_store", "export_picture", "redo", "select_all", "edit_stages", "present"}
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.memory = ViewMemory(controller, self.view, self.scene)
         self.files = StoreFiles(self, controller.store.path, settings)
         self.input = CanvasInput(self.view, self.scene, self.capture, self._canvas_menu, self.find_bar)
+        self.exchange = FileExchange(self, controller, [self.view.viewport()])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -153,7 +157,7 @@ class MainWindow(QMainWindow):
                 if action.objectName() == "open_store":
                     self.recent_menu = menu.addMenu("Recent stores")
                     self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-                if action.objectName() in {"open_store", "redo", "select_all", "edit_stages", "present"}:
+                if action.objectName() in _SEPARATED_AFTER:
                     menu.addSeparator()
                 if action.objectName() == "fit":
                     self.model_menu = menu.addMenu("&Model")
@@ -204,6 +208,9 @@ class MainWindow(QMainWindow):
         c.new_canvas.triggered.connect(self.canvas_list.create_canvas)
         c.open_store.triggered.connect(self.files.ask_open)
         c.new_store.triggered.connect(self.files.ask_new)
+        c.import_file.triggered.connect(self.exchange.ask_import)
+        c.export_file.triggered.connect(self.exchange.ask_export)
+        c.export_picture.triggered.connect(self.exchange.ask_export_picture)
         c.inspect.triggered.connect(self.edit_in_inspector)
         c.close_window.triggered.connect(self.close)
         c.quit.triggered.connect(self._quit)
