@@ -26,6 +26,7 @@ from canvas.exchange.merge import MergeResult, merge
 from canvas.exchange.scanvas_read import read_scanvas
 from canvas.exchange.tabular import read_interview_notes
 from canvas.store import Store, StoreError
+from canvas.store.backup import back_up
 
 
 class FileFormat(StrEnum):
@@ -131,12 +132,21 @@ def plan_import(
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
     """Write the plan in one transaction: the change set, and the definitions of models not installed here."""
+    back_up_before_merge(store, plan)
     with store.transaction():
         if plan.new_canvas is not None:
             store.save_document(plan.new_canvas)
         else:
             store.apply(plan.result.canvas_id, plan.changes)
         remember_models(store, plan.carried)
+
+
+def back_up_before_merge(store: Store, plan: ImportPlan) -> Path | None:
+    """A merge rewrites records the store already holds: first keep a copy of the store as it is (None for a new
+    canvas, which changes nothing already there). StoreError if the copy cannot be written."""
+    if plan.new_canvas is not None or not plan.changes:
+        return None
+    return back_up(store.path, "before import")
 
 
 def _existing(store: Store, canvas_id: str) -> Document | None:
