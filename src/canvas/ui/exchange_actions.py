@@ -118,22 +118,20 @@ class FileExchange(QObject):
             self._say("Finish the import that is open first.")
             return None
         self._folder = path.parent
-        catalog = self._catalog()
+        store = self._controller.store
         try:
+            catalog = self._catalog()
             incoming = read_incoming(path, catalog)
+            choices = destinations(store, incoming, self._controller.canvas)
         except FileRejected as rejected:
             self._refuse(rejected)
             return None
-        store = self._controller.store
+        except StoreError as error:
+            self._problem(f"Cannot import {path.name}", f"{path.name} was not imported: {error}")
+            return None
 
         def planner(choice: Destination) -> ImportPlan:
             return plan_import(store, incoming, catalog, into=choice.into, as_copy=choice.as_copy)
-
-        try:
-            choices = destinations(store, incoming, self._controller.canvas)
-        except StoreError as error:
-            self._problem(f"Cannot import {path.name}", str(error))
-            return None
         dialog = ImportPreview(incoming, choices, planner, self._window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._apply(dialog))
@@ -166,7 +164,7 @@ class FileExchange(QObject):
 
     def _problem(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, self._window)
-        box.setObjectName("importProblem")
+        box.setObjectName("exchangeProblem")
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names and places come from the file: never HTML
         box.setText(text)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -34,7 +34,7 @@ def contents(store_path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         found: dict[str, list[tuple[object, ...]]] = {}
         for table in CONTENT_TABLES:
-            cursor = connection.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+            cursor = connection.execute(f"SELECT * FROM {table}")  # the table names are fixed above
             names = [column[0] for column in cursor.description]
             rows = [tuple(v for n, v in zip(names, row, strict=True) if n != "modified") for row in cursor]
             found[table] = sorted(rows, key=repr)
