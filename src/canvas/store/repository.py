@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from canvas.core.document import Change, ChangeSet, Document
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record
-from canvas.store import db, migrations, rows
+from canvas.store import backup, db, migrations, rows
 from canvas.store.db import StoreError
 from canvas.store.loading import load_document
 from canvas.store.search import fts_query
@@ -71,6 +71,9 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True, timeout: fl
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         steps = migrations.pending(version)
         if steps:
+            if version > 0:
+                # An older store holding work: keep a copy as it was, should the upgrade go wrong.
+                backup.back_up(path, "before upgrade")
             try:
                 with db.transaction(connection, path):
                     if version == 0:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from canvas.core.edits import Restore
 from canvas.exchange.carried import remember_models
-from canvas.exchange.importing import ImportPlan, apply_import
+from canvas.exchange.importing import ImportPlan, apply_import, back_up_before_merge
 from canvas.store import StoreError
 from canvas.ui.controller import Controller
 
@@ -29,6 +29,7 @@ def apply_plan(controller: Controller, plan: ImportPlan) -> bool:
         controller.open_canvas(plan.result.canvas_id)
     store = controller.store
     try:
+        back_up_before_merge(store, plan)
         # The controller's write becomes a savepoint inside this transaction, so models the file carries are kept
         # with its cards or not at all.
         with store.transaction():
