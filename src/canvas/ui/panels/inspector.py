@@ -27,6 +27,7 @@ from canvas.core.document import ChangeSet
 from canvas.core.edits import Batch, DeleteLinks, Edit, EditCard, EditLink
 from canvas.core.model import Card, CardKind, Evidence, Link, Voice
 from canvas.ui.controller import Controller
+from canvas.ui.panels.conflicts import ConflictRow
 from canvas.ui.panels.fields import (
     EMOTIONS,
     HINT,
@@ -39,6 +40,7 @@ from canvas.ui.panels.fields import (
     tags_text,
 )
 from canvas.ui.panels.swatches import SwatchRow
+from canvas.ui.panels.where_else import WhereElse
 
 
 class Inspector(QStackedWidget):
@@ -75,12 +77,16 @@ class Inspector(QStackedWidget):
         outer.setContentsMargins(12, 10, 12, 12)
         form = QFormLayout()
         outer.addLayout(form)
+        self.where_else = WhereElse(self._controller)
+        outer.addWidget(self.where_else)
         outer.addStretch(1)
         form.setVerticalSpacing(7)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = QLabel()
         self.heading.setObjectName("sectionLabel")
         form.addRow(self.heading)
+        self.conflict = ConflictRow(self._controller)
+        form.addRow(self.conflict)
 
         self.title = QLineEdit()
         self.title.setPlaceholderText("What happens to the customer?")
@@ -195,6 +201,7 @@ class Inspector(QStackedWidget):
         self._card_ids = wanted
         self._link_id = None
         if not self._card_ids:
+            self.where_else.show_card(None)
             self.setCurrentIndex(0)
             return
         self._load_cards(keep_typing=refresh)
@@ -239,6 +246,7 @@ class Inspector(QStackedWidget):
         cards = self._cards()
         single = len(cards) == 1
         self.heading.setText(cards[0].kind.value.upper() if single else f"{len(cards)} CARDS SELECTED")
+        self.conflict.show_card(cards[0] if single else None)
         focused = self.focusWidget() if keep_typing else None
 
         shared = shared_values(cards)
@@ -271,6 +279,7 @@ class Inspector(QStackedWidget):
             with QSignalBlocker(box):
                 box.setValue(value if isinstance(value, int) else 0)
         card = cards[0]
+        self.where_else.show_card(card.id if single else None)
         if single and card.importance is not None and card.satisfaction is not None:
             score = card.importance + max(card.importance - card.satisfaction, 0)
             self.opportunity.setText(f"Opportunity score {score}")

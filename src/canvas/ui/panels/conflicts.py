@@ -1,0 +1,102 @@
+"""The inspector's conflict row: "In conflict with 'X'" for a card kept twice by a merge, and a way to keep one.
+
+A merge keeps the losing version of a card changed on both sides as a copy (`conflict_of` = its twin). Keeping one
+version is one undoable step: keeping the twin deletes the copies; keeping a copy gives the twin that copy's
+fields and deletes the copies, so the twin's place, flows and id (which the other teammate's file knows) live on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from canvas.core.document import Document
+from canvas.core.edits import Batch, DeleteCards, Edit, EditCard
+from canvas.core.model import CARD_FIELDS, Card
+from canvas.ui.controller import Controller
+
+#: The fields a kept copy hands to its twin (everything a person edits, except the conflict mark itself).
+_CONTENT = tuple(name for name in CARD_FIELDS if name != "conflict_of")
+
+
+def twin_of(document: Document, card: Card) -> Card:
+    """The card a conflict group is kept around: the card itself unless it is a live copy's twin."""
+    twin = document.card(card.conflict_of) if card.conflict_of else None
+    return twin if twin is not None else card
+
+
+def rivals(document: Document, card: Card) -> list[Card]:
+    """The other live versions competing with `card` (its twin and the twin's other copies), by title."""
+    twin = twin_of(document, card)
+    group = [twin, *(c for c in document.live_cards() if c.conflict_of == twin.id)]
+    return sorted((c for c in group if c.id != card.id), key=lambda c: (c.title.casefold(), c.id))
+
+
+def keep_version(document: Document, card_id: str) -> Edit:
+    """One step keeping `card_id` and dropping the versions competing with it."""
+    card = document.card(card_id)
+    if card is None:
+        raise ValueError(f"there is no card '{card_id}' on this canvas")
+    twin = twin_of(document, card)
+    copies = tuple(c.id for c in document.live_cards() if c.conflict_of == twin.id)
+    edits: list[Edit] = []
+    if card.id != twin.id:
+        content = {name: getattr(card, name) for name in _CONTENT if getattr(card, name) != getattr(twin, name)}
+        if content:
+            edits.append(EditCard(twin.id, content))
+    if copies:
+        edits.append(DeleteCards(copies))
+    return Batch(edits, name=f"Keep one version of '{twin.title}'")
+
+
+class ConflictRow(QWidget):
+    """Shown for a single selected card that competes with another version; hidden otherwise."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictRow")
+        self._controller = controller
+        self._card_id: str | None = None
+        self._other_id: str | None = None
+        self.message = QLabel()
+        self.message.setObjectName("conflictMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.keep_this = QPushButton("Keep this version")
+        self.keep_this.setObjectName("keepThis")
+        self.keep_this.setToolTip("The other versions are deleted (one step; Undo brings them back)")
+        self.keep_this.clicked.connect(lambda: self._keep(self._card_id))
+        self.keep_other = QPushButton("Keep the other")
+        self.keep_other.setObjectName("keepOther")
+        self.keep_other.setToolTip("This version is deleted (one step; Undo brings it back)")
+        self.keep_other.clicked.connect(lambda: self._keep(self._other_id))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.keep_this)
+        buttons.addWidget(self.keep_other)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 6)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.setVisible(False)
+
+    def show_card(self, card: Card | None) -> None:
+        """Show the conflict of `card` (None: several or no cards selected)."""
+        document = self._controller.document
+        others = rivals(document, card) if card is not None else []
+        # Without a copy around, a card is in conflict with nothing (the copy may have been deleted by hand).
+        if card is None or not others or not (card.conflict_of or any(c.conflict_of == card.id for c in others)):
+            self._card_id = self._other_id = None
+            self.setVisible(False)
+            return
+        self._card_id = card.id
+        self._other_id = others[0].id if len(others) == 1 else None
+        names = " and ".join(f"'{other.title}'" for other in others)
+        self.message.setText(f"In conflict with {names}")
+        self.keep_other.setVisible(self._other_id is not None)
+        self.setVisible(True)
+
+    def _keep(self, card_id: str | None) -> None:
+        if card_id is not None:
+            self._controller.do(keep_version(self._controller.document, card_id))
