@@ -22,14 +22,17 @@ from PySide6.QtWidgets import QApplication
 from canvas.core.catalog import load_catalog
 from canvas.core.model import Side
 from canvas.paths import builtin_models_dir, user_models_dir
-from canvas.ui.scene.items.card import DETAIL_ZOOM
 from canvas.ui.scene.legend import legend_height, paint_legend
 from canvas.ui.scene.scene import CanvasScene
 
 Format = Literal["png", "svg", "pdf"]
 FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
-#: Longest side of a PNG, in pixels; a larger canvas is scaled down (and drawn as the overview when tiny).
+#: A PNG holds at most this many pixels (the demo journey at full size: 3,040 × 2,000), and its longest side at
+#: most MAX_PNG_SIDE: a larger canvas is scaled down. Encoding costs ~0.1 s per million pixels.
+MAX_PNG_PIXELS = 6_200_000
 MAX_PNG_SIDE = 5000
+#: Below this scale a PNG shows the overview: cards drawn one by one would be too small to read anyway.
+PNG_DETAIL_SCALE = 0.5
 MARGIN = 48.0
 PNG_QUALITY = 50
 TITLE_H = 96.0
@@ -102,14 +105,15 @@ def render_view(scene: CanvasScene, out: Path, fmt: Format, title: str, legend: 
     out = Path(out)
     page = _page(scene, legend, title)
     if fmt == "png":
-        scale = min(1.0, MAX_PNG_SIDE / max(page.size.width(), page.size.height()))
+        width, height = page.size.width(), page.size.height()
+        scale = min(1.0, MAX_PNG_SIDE / max(width, height), math.sqrt(MAX_PNG_PIXELS / (width * height)))
         image = QImage(
             math.ceil(page.size.width() * scale), math.ceil(page.size.height() * scale), QImage.Format.Format_RGB32
         )
         image.fill(QColor(scene.look.background))
         painter = QPainter(image)
         painter.scale(scale, scale)
-        _paint_page(painter, scene, page, title, detail=scale >= DETAIL_ZOOM)
+        _paint_page(painter, scene, page, title, detail=scale >= PNG_DETAIL_SCALE)
         painter.end()
         # The stubs say bytes, but PySide6 6.11 accepts only a str format at run time. Quality 50 compresses as
         # well as the default here and saves a 1,700 × 5,000 picture in 0.8 s instead of 1.05 s.

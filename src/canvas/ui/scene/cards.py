@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from canvas.core.layout import ModelLayout
 from canvas.core.model import Card, Placement
-from canvas.ui.scene.flip import Mover, index_off
+from canvas.ui.scene.flip import Mover, collector_paused, index_off
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.items.overview import OverviewItem
 from canvas.ui.scene.positions import CardPositions
@@ -91,6 +91,10 @@ class CardLayer:
         """One item per card, each created at its spot: the fastest way to open a large canvas (positions are
         set before an item joins the scene, so the index learns each item once)."""
         self.clear()
+        with collector_paused():
+            self._build(cards, targets, dims)
+
+    def _build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None) -> None:
         style, scene, items = self._style, self._scene, self.items
         for card in cards:
             item = CardItem(card, style)
@@ -137,6 +141,10 @@ class CardLayer:
         """Place every card in `targets` at its spot, hide every other card (they wait in the tray), and dim the
         cards `dims` picks. One pass over the cards: this is most of a flip's cost at 50,000 cards. `fresh`: the
         items were just built at their spots and are visible."""
+        with collector_paused():
+            self._arrange(targets, animate, dims, fresh)
+
+    def _arrange(self, targets: Mapping[str, Target], animate: bool, dims: Dims | None, fresh: bool) -> None:
         self.mover.finish()
         detail, number = self.detail, self.colour_number
         moves: dict[CardItem, tuple[float, float]] = {}

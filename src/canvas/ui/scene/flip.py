@@ -8,6 +8,7 @@ flat in the number of cards (~3 ms at 1,000 and at 50,000 cards). Moving every i
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
@@ -32,6 +33,22 @@ def restore_bsp_index(scene: QGraphicsScene) -> None:
     rect = scene.sceneRect()
     scene.setSceneRect(rect.adjusted(0.0, 0.0, 1.0, 0.0))
     scene.setSceneRect(rect)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while tens of thousands of objects are made or touched at once.
+
+    Building 50,000 items triggers full collections that walk every card record in memory, which made the same
+    build take anywhere between 2 and 5 s; paused, it takes the lower figure every time. Nothing made here is
+    cyclic garbage, and the collector runs again right after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
