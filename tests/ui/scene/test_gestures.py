@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvas.core.document import Document
-from canvas.core.edits import PlaceCards, Spot
+from canvas.core.edits import DeleteCards, PlaceCards, Spot
 from canvas.core.layout import CARD_H, CARD_W, SLOT_H, SLOT_W
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.view import CanvasView
@@ -227,3 +227,23 @@ def test_shift_drag_between_actors_asks_for_a_flow(
 
     assert asked == [(owner, authority)]
     assert moved == []
+
+
+def test_the_title_editor_goes_when_its_card_is_deleted(
+    qtbot: QtBot, view: CanvasView, scene: CanvasScene, document: Document
+) -> None:
+    card = card_id(document, "Hears about us from her accountant")
+    edits: list[tuple[str, str]] = []
+    scene.titleEdited.connect(lambda i, t: edits.append((i, t)))
+    QTest.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        screen_point(view, card_centre(scene, card)),
+    )
+    QTest.keyClicks(view.viewport(), "Half-typed")
+
+    scene.apply_changes(DeleteCards((card,)).apply(document))
+
+    assert scene.title_editor() is None
+    assert edits == []

@@ -120,6 +120,11 @@ class GestureRouter:
         if self.editor is not None:
             self.editor.commit()
 
+    def drop_editor(self) -> None:
+        """Close the title editor without committing (its card is gone, or another document is shown)."""
+        if self.editor is not None:
+            self.editor.close()
+
     def editor_closed(self, editor: TitleEditor) -> None:
         if self.editor is editor:
             self.editor = None

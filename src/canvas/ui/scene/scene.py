@@ -108,6 +108,7 @@ class CanvasScene(QGraphicsScene):
         """Build one item per live card and show `model` from `side`."""
         spec = self._spec_for(model)
         self.cancel_gesture()
+        self._router.drop_editor()
         self.flows.clear()
         self._backdrops.clear()
         self._marks.reset()
@@ -246,6 +247,9 @@ class CanvasScene(QGraphicsScene):
         self._refresh(document, spec, dim=() if arranged else placed)
         if gone:
             self._marks.forget(self.cards, self.flows, gone)
+            editor = self._router.editor
+            if editor is not None and editor.card_id in gone:
+                self._router.drop_editor()
 
     def settle(self, card_ids: Iterable[str]) -> None:
         """Put items back where the document says (after a drop: a refused edit leaves nothing half-moved)."""
