@@ -103,3 +103,20 @@ def test_the_other_side_is_dimmed(qtbot: QtBot, catalog: Catalog, document: Docu
 
     scene.set_side(None)
     assert not any(item.dimmed for item in scene.cards.items.values())
+
+
+def test_presentation_look_has_larger_type_and_keeps_model_side_and_selection(
+    qtbot: QtBot, catalog: Catalog, document: Document
+) -> None:
+    scene = CanvasScene(catalog)
+    scene.show_document(document, "jtbd", Side.CUSTOMER)
+    chosen = [card.id for card in document.live_cards() if card.id in document.placements_in("jtbd")][:2]
+    scene.select_cards(chosen)
+
+    scene.set_look(Style.presentation_mode())
+
+    assert scene.look.presentation
+    assert scene.look.title_font.pixelSize() > Style.standard().title_font.pixelSize()
+    assert (scene.model, scene.side, scene.card_ids_selected()) == ("jtbd", Side.CUSTOMER, chosen)
+    assert all(scene.cards.items[card].selected for card in chosen)
+    assert {item.card_id for item in scene.cards.placed()} == set(document.placements_in("jtbd"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen, QStaticText
 
 from canvas.core.layout import CARD_W
 from canvas.core.model import CardKind, Evidence, Side, Voice
@@ -235,6 +235,8 @@ class Style:
     kinds: dict[CardKind, KindLook]
     metrics: Metrics
     title_font: QFont
+    #: Line spacing of the title font, in card units.
+    title_line: float
     compact_font: QFont
     label_font: QFont
     chip_font: QFont
@@ -323,6 +325,7 @@ def _build(*, presentation: bool) -> Style:
     ink = QColor("#0f141b" if presentation else INK)
     muted = QColor("#3d4756" if presentation else MUTED)
     label_font = _font(8.6 * min(scale, 1.1), QFont.Weight.Bold, caps=True)
+    title_font = _font(12.5 * scale, QFont.Weight.Medium)
     kinds = {kind: _kind_look(kind, *KIND_COLOURS[kind], border_width=border, font=label_font) for kind in CardKind}
     selection = _pen(ACCENT, 3.0)
     halo = _pen(QColor(45, 91, 211, 70), 8.0)
@@ -352,7 +355,8 @@ def _build(*, presentation: bool) -> Style:
         presentation=presentation,
         kinds=kinds,
         metrics=Metrics(),
-        title_font=_font(12.5 * scale, QFont.Weight.Medium),
+        title_font=title_font,
+        title_line=QFontMetricsF(title_font).lineSpacing(),
         compact_font=_font(19.0, QFont.Weight.DemiBold),
         label_font=label_font,
         chip_font=_font(9.5 * min(scale, 1.1), QFont.Weight.DemiBold),

@@ -93,6 +93,8 @@ class CardItem(QGraphicsItem):
 
     def set_chips(self, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
         if chips != self.chips or top_opportunity != self.top_opportunity:
+            if bool(chips) != bool(self.chips):
+                self._title = None  # room for the title changes
             self.chips = chips
             self.top_opportunity = top_opportunity
             self._chip_texts = None
@@ -206,7 +208,7 @@ class CardItem(QGraphicsItem):
             painter.drawPath(style.warning)
         # Title.
         if self._title is None:
-            self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, m.title_lines)
+            self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, self._title_lines())
         painter.setFont(style.title_font)
         painter.setPen(style.ink_pen)
         painter.drawStaticText(QPointF(m.pad, m.title_top - 3.0), self._title)
@@ -215,6 +217,12 @@ class CardItem(QGraphicsItem):
             self._paint_votes(painter)
         if self.chips:
             self._paint_chips(painter)
+
+    def _title_lines(self) -> int:
+        """As many title lines as fit above the votes and chips (fewer in the presentation's larger type)."""
+        style, m = self._style, self._style.metrics
+        bottom = CARD_H - 16.0 if self.card.votes or self.chips else CARD_H - 6.0
+        return max(1, min(m.title_lines, int((bottom - m.title_top + 3.0) // style.title_line)))
 
     def _paint_votes(self, painter: QPainter) -> None:
         style, m = self._style, self._style.metrics
