@@ -155,13 +155,15 @@ class ImportPreview(QDialog):
         layout.addLayout(grid)
 
         self.conflict_caption = plain_label(
-            "In conflict (changed on both sides): both versions are kept side by side, the imported one marked "
-            "and joined to its twin. Choose one later in the inspector.",
+            "In conflict (changed on both sides): both versions are kept side by side, one marked as the conflict "
+            "and joined to the other. Keep one later, in the inspector.",
             "fieldLabel",
         )
         self.conflict_list = QListWidget()
         self.conflict_list.setObjectName("conflicts")
         self.conflict_list.setMaximumHeight(140)
+        self.conflict_list.setWordWrap(True)
+        self.conflict_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.conflict_caption)
         layout.addWidget(self.conflict_list)
         self.notes = plain_label("", "importNotes")
