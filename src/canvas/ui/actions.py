@@ -1,7 +1,7 @@
 """Every command of the main window as a QAction with its shortcut, tooltip and status tip, grouped by menu.
 
 The menus, the tool bar and the shortcut sheet (F1) are all built from these, so they can never disagree.
-Ctrl+1…9 are kept free for the model switcher.
+Ctrl+1…9 look through the canvas's models (the Perspective menu; their names are filled in by the window).
 """
 
 from __future__ import annotations
@@ -101,6 +101,51 @@ _MENUS: dict[str, tuple[_Spec, ...]] = {
             ("F5",),
             "present",
             checkable=True,
+        ),
+    ),
+    "&Perspective": (
+        *(
+            _Spec(f"model_{n}", f"Model {n}", f"Look through model {n} of this canvas (not an edit)", (f"Ctrl+{n}",))
+            for n in range(1, 10)
+        ),
+        _Spec(
+            "side_both",
+            "&Both sides",
+            "See the whole map: the customer's side and the organization's, nothing dimmed",
+            ("Ctrl+Shift+B",),
+            checkable=True,
+        ),
+        _Spec(
+            "side_customer",
+            "&Customer side",
+            "See the map from the customer's side: what only the organization sees is dimmed",
+            ("Ctrl+Shift+C",),
+            checkable=True,
+        ),
+        _Spec(
+            "side_organization",
+            "&Organization side",
+            "See the map from the organization's side: what only the customer sees is dimmed",
+            ("Ctrl+Shift+O",),
+            checkable=True,
+        ),
+        _Spec(
+            "side_by_side",
+            "Side b&y side",
+            "Split the canvas in two: another model, or the same model from the other side; selection follows",
+            ("Ctrl+\\",),
+            checkable=True,
+        ),
+        _Spec(
+            "suggest",
+            "&Suggest placements…",
+            "Propose a zone for the cards waiting in the tray, by their kind; you confirm before they are placed",
+            ("Ctrl+Shift+P",),
+        ),
+        _Spec(
+            "auto_layout",
+            "&Arrange network",
+            "Lay the value network out so flows are short and no cards overlap (one step to undo)",
         ),
     ),
     "&Help": (

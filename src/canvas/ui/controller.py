@@ -34,6 +34,8 @@ class Controller(QObject):
     documentReplaced = Signal(object)
     #: str: the model now shown.
     modelChanged = Signal(str)
+    #: Side | None: whose side the model is seen from (None: both sides, nothing dimmed).
+    sideChanged = Signal(object)
     #: str: something the person asked for could not be done; the message says why.
     problem = Signal(str)
     #: bool, str: whether the last write reached the store, and if not, why.
@@ -101,11 +103,12 @@ class Controller(QObject):
         self.undo_group.setActiveStack(self._stacks[canvas_id])
         view = self.view_state(canvas_id)
         self._model = self._choose_model(model or view.get("model"))
-        self._side = side
+        self._side = side if side is not None else _side_of(view.get("side"))
         self._remember(LAST_CANVAS, canvas_id)
-        self.remember_view(model=self._model)
+        self.remember_view(model=self._model, side=_side_value(self._side))
         self.documentReplaced.emit(document)
         self.modelChanged.emit(self._model)
+        self.sideChanged.emit(self._side)
 
     def _choose_model(self, wanted: Any) -> str:
         if isinstance(wanted, str) and wanted in self.catalog:
@@ -125,6 +128,16 @@ class Controller(QObject):
         self._model = model
         self.remember_view(model=model)
         self.modelChanged.emit(model)
+
+    def set_side(self, side: Side | None) -> None:
+        """See the model from the customer's side, the organization's, or both (None). Not an edit; remembered."""
+        if side is Side.SHARED:
+            side = None
+        if side == self._side:
+            return
+        self._side = side
+        self.remember_view(side=_side_value(side))
+        self.sideChanged.emit(side)
 
     # -- editing ---------------------------------------------------------------------------------------------
 
@@ -230,3 +243,12 @@ class Controller(QObject):
         except StoreError as error:
             # Losing the remembered zoom is not worth interrupting anybody; the status bar says so.
             self.saveStateChanged.emit(False, str(error))
+
+
+def _side_of(value: Any) -> Side | None:
+    """A remembered side ("customer", "organization"); anything else is both sides."""
+    return Side(value) if value in (Side.CUSTOMER.value, Side.ORGANIZATION.value) else None
+
+
+def _side_value(side: Side | None) -> str | None:
+    return None if side is None else side.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -33,6 +33,7 @@ from canvas.ui.panels.history import History
 from canvas.ui.panels.inspector import Inspector
 from canvas.ui.panels.perspectives import PerspectiveStrip
 from canvas.ui.panels.status import StatusLine
+from canvas.ui.perspective import Perspective
 from canvas.ui.placing import reading_order
 from canvas.ui.presentation import PresentationMode
 from canvas.ui.scene.scene import CanvasScene
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.status = StatusLine(controller, self.statusBar())
         self._wire()
+        self.perspective = Perspective(self)
         self.resize(1400, 900)
         layout_saved = settings.window_layout() if settings is not None else None
         if layout_saved is not None:
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _sync_dock_titles(self, *_args: object) -> None:
         """A dock sharing its place with others is named by its tab; only a dock on its own shows a title bar."""
-        for dock in (self.inspector_dock, self.canvases_dock, self.history_dock):
+        for dock in self.findChildren(QDockWidget):
             tabbed = any(other.isVisible() for other in self.tabifiedDockWidgets(dock))
             has_bar = dock.titleBarWidget() is None
             if tabbed and has_bar:
@@ -159,9 +161,6 @@ class MainWindow(QMainWindow):
                     self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
                 if action.objectName() in _SEPARATED_AFTER:
                     menu.addSeparator()
-                if action.objectName() == "fit":
-                    self.model_menu = menu.addMenu("&Model")
-                    self.model_menu.aboutToShow.connect(self._fill_models)
         for name in _CANVAS_ONLY:
             action = getattr(self.commands, name)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -265,6 +264,7 @@ class MainWindow(QMainWindow):
         if self.scene.model != model:
             self.scene.flip_to(model)
             self.memory.restore()
+            self.perspective.keep_selection_in_view()
         self._update_actions()
 
     def _apply_changes(self, changes: ChangeSet) -> None:
@@ -343,19 +343,6 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             self.stage_menu.add_to(menu, point.x())
         return menu
-
-    # -- menus filled on demand ------------------------------------------------------------------------------
-
-    def _fill_models(self) -> None:
-        self.model_menu.clear()
-        group = QActionGroup(self.model_menu)
-        for model in self.controller.models_of_canvas():
-            spec = self.controller.catalog.get(model)
-            action = self.model_menu.addAction(spec.name if spec else model)
-            action.setCheckable(True)
-            action.setChecked(model == self.controller.model)
-            action.setActionGroup(group)
-            action.triggered.connect(lambda _checked=False, m=model: self.controller.set_model(m))
 
     # -- dialogs ---------------------------------------------------------------------------------------------
 

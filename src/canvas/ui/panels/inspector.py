@@ -40,6 +40,7 @@ from canvas.ui.panels.fields import (
     tags_text,
 )
 from canvas.ui.panels.swatches import SwatchRow
+from canvas.ui.panels.where_else import WhereElse
 
 
 class Inspector(QStackedWidget):
@@ -76,6 +77,8 @@ class Inspector(QStackedWidget):
         outer.setContentsMargins(12, 10, 12, 12)
         form = QFormLayout()
         outer.addLayout(form)
+        self.where_else = WhereElse(self._controller)
+        outer.addWidget(self.where_else)
         outer.addStretch(1)
         form.setVerticalSpacing(7)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -198,6 +201,7 @@ class Inspector(QStackedWidget):
         self._card_ids = wanted
         self._link_id = None
         if not self._card_ids:
+            self.where_else.show_card(None)
             self.setCurrentIndex(0)
             return
         self._load_cards(keep_typing=refresh)
@@ -275,6 +279,7 @@ class Inspector(QStackedWidget):
             with QSignalBlocker(box):
                 box.setValue(value if isinstance(value, int) else 0)
         card = cards[0]
+        self.where_else.show_card(card.id if single else None)
         if single and card.importance is not None and card.satisfaction is not None:
             score = card.importance + max(card.importance - card.satisfaction, 0)
             self.opportunity.setText(f"Opportunity score {score}")

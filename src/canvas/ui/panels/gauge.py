@@ -1,0 +1,267 @@
+"""The evidence gauge: how much of what is visible (the model shown, from the side chosen) rests on customer
+evidence — observed with customers or reported by them, in their voice — and how much on the organization's
+assumptions, for the whole map and zone by zone. A map built mostly on assumptions looks like one.
+
+The figures are `analysis.evidence_gauge`'s, kept current from every change set by an `EvidenceTally`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvas.core.analysis import EvidenceCount, Gauge
+from canvas.core.document import ChangeSet
+from canvas.core.model import Side
+from canvas.ui.controller import Controller
+from canvas.ui.evidence_tally import EvidenceTally
+
+EVIDENCE = QColor("#2f7d5b")
+ASSUMPTION = QColor("#c0680f")
+#: Verdict looks: (background, text, border).
+LOOKS: dict[str, tuple[str, str, str]] = {
+    "assumptions": ("#fde9c4", "#6b3a00", "#e29a2f"),
+    "evidence": ("#e1f2e8", "#1f5c41", "#8cc5a5"),
+    "even": ("#eef1f5", "#1d2530", "#cfd5de"),
+    "empty": ("#f4f6f9", "#5a6576", "#e1e5eb"),
+}
+SIDE_WORDS = {None: "both sides", Side.CUSTOMER: "the customer's side", Side.ORGANIZATION: "the organization's side"}
+
+
+def verdict(count: EvidenceCount) -> tuple[str, str]:
+    """(look, sentence) for a count: 'Mostly assumptions: 14 of 20 cards are the organization's guesses'."""
+    total, evidence, assumed = count.total, count.customer_evidence, count.assumptions
+    if total == 0:
+        return "empty", "No cards to weigh here yet"
+    if assumed > evidence:
+        return "assumptions", f"Mostly assumptions: {assumed} of {total} cards are the organization's guesses"
+    if evidence > assumed:
+        return "evidence", f"Mostly customer evidence: {evidence} of {total} cards were seen or heard from customers"
+    return "even", f"Half evidence, half assumptions: {evidence} of {total} cards rest on customer evidence"
+
+
+def percent(count: EvidenceCount) -> str:
+    share = count.share
+    return "—" if share is None else f"{round(share * 100)} %"
+
+
+class EvidenceBar(QWidget):
+    """A bar split into customer evidence (solid green) and assumptions (hatched amber, like assumed cards)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._count = EvidenceCount()
+        self.setMinimumHeight(14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._evidence = QBrush(EVIDENCE)
+        self._assumed = QBrush(ASSUMPTION.lighter(160))
+        self._hatch = QBrush(ASSUMPTION, Qt.BrushStyle.BDiagPattern)
+        self._frame = QPen(QColor("#cfd5de"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 14)
+
+    def set_count(self, count: EvidenceCount) -> None:
+        self._count = count
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        total = self._count.total
+        if total:
+            split = rect.width() * self._count.customer_evidence / total
+            left = QRectF(rect.left(), rect.top(), split, rect.height())
+            right = QRectF(rect.left() + split, rect.top(), rect.width() - split, rect.height())
+            painter.fillRect(left, self._evidence)
+            painter.fillRect(right, self._assumed)
+            painter.fillRect(right, self._hatch)
+        painter.setPen(self._frame)
+        painter.drawRect(rect)
+        painter.end()
+
+
+class GaugePanel(QWidget):
+    """The gauge dock's contents: a verdict, the bar, and a row per zone holding cards (click one to go there)."""
+
+    #: Gauge: new figures (after a flip, a side switch or any change set).
+    updated = Signal(object)
+    #: str: the person clicked a zone's row.
+    zoneChosen = Signal(str)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gauge")
+        self._controller = controller
+        self._tally: EvidenceTally | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionLabel")
+        self.heading.setWordWrap(True)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("gaugeVerdict")
+        self.verdict.setWordWrap(True)
+        self.bar = EvidenceBar()
+        self.legend = QLabel()
+        self.legend.setObjectName("panelHint")
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip(
+            "Customer evidence: cards in the customer's voice, observed with customers or reported by them.\n"
+            "Assumptions: everything else — assumed by us, or stated in the organization's voice."
+        )
+        self.zones = QTreeWidget()
+        self.zones.setObjectName("gaugeZones")
+        self.zones.setColumnCount(2)
+        self.zones.setHeaderLabels(["Zone", "Evidence"])
+        self.zones.setRootIsDecorated(False)
+        self.zones.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.zones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zones.setUniformRowHeights(True)
+        self.zones.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.zones.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.zones.itemActivated.connect(self._zone_clicked)
+        self.zones.itemClicked.connect(self._zone_clicked)
+        self.empty_zones = QLabel()
+        self.empty_zones.setObjectName("panelHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.zones, 1)
+        layout.addWidget(self.empty_zones)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.recount)
+        controller.documentReplaced.connect(lambda _document: self.schedule())
+        controller.modelChanged.connect(lambda _model: self.schedule())
+        controller.sideChanged.connect(lambda _side: self.schedule())
+        controller.changed.connect(self._follow)
+
+    @property
+    def gauge(self) -> Gauge | None:
+        """The figures shown (None before the first count)."""
+        return self._tally.gauge if self._tally is not None else None
+
+    def schedule(self) -> None:
+        """Count again once the canvas has had its turn (a flip paints first, the gauge a moment later)."""
+        self._tally = None
+        self._timer.start()
+
+    def recount(self) -> None:
+        self._timer.stop()
+        controller = self._controller
+        spec = controller.model_spec
+        try:
+            document = controller.document
+        except RuntimeError:
+            return  # no canvas open yet
+        if spec is None:
+            return
+        self._tally = EvidenceTally.count(document, spec, controller.side)
+        self._show()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        tally = self._tally
+        if tally is None or tally.document is not self._controller.document:
+            self.schedule()
+            return
+        tally.follow(changes)
+        self._show()
+
+    def _show(self) -> None:
+        tally = self._tally
+        if tally is None:
+            return
+        gauge, spec = tally.gauge, tally.spec
+        overall = gauge.overall
+        self.heading.setText(f"{spec.name.upper()} · {SIDE_WORDS[gauge.side].upper()}")
+        look, sentence = verdict(overall)
+        self.verdict.setText(sentence)
+        background, text, border = LOOKS[look]
+        self.verdict.setStyleSheet(
+            f"QLabel#gaugeVerdict {{ background: {background}; color: {text}; border: 1px solid {border};"
+            " border-radius: 6px; padding: 8px 10px; font-weight: 600; }"
+        )
+        self.verdict.setProperty("look", look)
+        self.bar.set_count(overall)
+        self.legend.setText(
+            f"<span style='color:{EVIDENCE.name()}'>■</span> Customer evidence {overall.customer_evidence}"
+            f" ({percent(overall)}) &nbsp; <span style='color:{ASSUMPTION.name()}'>▨</span> Assumptions"
+            f" {overall.assumptions}"
+        )
+        labels = {zone_id: zone.label for zone_id, zone in spec.zones(tally.document.model_settings(spec.id)).items()}
+        self.zones.clear()
+        warning = QBrush(QColor(LOOKS["assumptions"][1]))
+        empty = 0
+        rows = []
+        for zone_id, count in gauge.zones.items():
+            if not count.total:
+                empty += 1
+                continue
+            label = labels.get(zone_id, zone_id)
+            row = QTreeWidgetItem([label, f"{count.customer_evidence} of {count.total}"])
+            row.setData(0, Qt.ItemDataRole.UserRole, zone_id)
+            row.setToolTip(0, f"{label}: {verdict(count)[1]}")
+            row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if count.assumptions > count.customer_evidence:
+                for column in range(2):
+                    row.setForeground(column, warning)
+                row.setText(0, f"⚠ {label}")
+            rows.append(row)
+        self.zones.addTopLevelItems(rows)
+        self.empty_zones.setText(
+            f"{empty} empty zone{'s' if empty != 1 else ''} on this side" if empty else "Every zone holds cards"
+        )
+        self.updated.emit(gauge)
+
+    def _zone_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        zone = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(zone, str):
+            self.zoneChosen.emit(zone)
+
+
+class GaugeChip(QToolButton):
+    """The gauge's verdict in a word, on the tool bar next to the side switch; click to open the gauge panel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gaugeChip")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setAutoRaise(False)
+        self.look = "empty"
+        self.show_gauge(Gauge(None))
+
+    def show_gauge(self, gauge: Gauge) -> None:
+        overall = gauge.overall
+        look, sentence = verdict(overall)
+        words = {
+            "assumptions": f"⚠ Mostly assumptions {overall.assumptions}/{overall.total}",
+            "evidence": f"Customer evidence {overall.customer_evidence}/{overall.total}",
+            "even": f"Half evidence {overall.customer_evidence}/{overall.total}",
+            "empty": "No cards to weigh",
+        }
+        self.look = look
+        self.setText(words[look])
+        self.setToolTip(f"{sentence} ({SIDE_WORDS[gauge.side]}). Click for the gauge zone by zone.")
+        background, text, border = LOOKS[look]
+        self.setStyleSheet(
+            f"QToolButton#gaugeChip {{ background: {background}; color: {text}; border: 1px solid {border};"
+            " border-radius: 11px; padding: 3px 10px; font-weight: 600; }"
+        )
