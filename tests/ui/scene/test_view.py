@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvas.core.document import Document
-from canvas.ui.scene.items.card import DETAIL_ZOOM
+from canvas.ui.scene.items.card import DETAIL_ZOOM, CardItem
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.view import CanvasView
 
@@ -86,3 +87,35 @@ def test_center_on_a_card(qtbot: QtBot, view: CanvasView, scene: CanvasScene, do
     assert rect is not None
     centre = view.mapToScene(view.viewport().rect().center())
     assert abs(centre.x() - rect.center().x()) < 2 and abs(centre.y() - rect.center().y()) < 2
+
+
+def test_card_text_is_laid_out_before_painting_not_in_paint(
+    qtbot: QtBot, view: CanvasView, scene: CanvasScene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    painting: list[bool] = [False]
+    made_in_paint: list[str] = []
+    paint, prepare = CardItem.paint, CardItem.prepare
+
+    def watched_paint(item: CardItem, *args: object) -> None:
+        painting[0] = True
+        paint(item, *args)  # type: ignore[arg-type]
+        painting[0] = False
+
+    def watched_prepare(item: CardItem, full: bool) -> None:
+        if painting[0]:
+            made_in_paint.append(item.card_id)
+        prepare(item, full)
+
+    monkeypatch.setattr(CardItem, "paint", watched_paint)
+    monkeypatch.setattr(CardItem, "prepare", watched_prepare)
+    for item in scene.cards.items.values():
+        item.set_card(item.card.model_copy(update={"title": item.card.title + " (again)"}))
+
+    view.set_zoom(0.45)
+    view.grab()
+    view.set_zoom(1.0)
+    view.grab()
+
+    assert made_in_paint == []
+    shown = scene.cards_in(view.mapToScene(view.viewport().rect()).boundingRect())
+    assert shown and all(scene.cards.items[card].prepared(full=True) for card in shown)

@@ -33,7 +33,7 @@ from canvas.ui.scene.flip import ANIMATE_MAX
 from canvas.ui.scene.flows import FlowLayer
 from canvas.ui.scene.interactions import TitleEditor
 from canvas.ui.scene.items.backdrop import Backdrop, Backdrops, qrect, same_geometry
-from canvas.ui.scene.items.card import CardItem
+from canvas.ui.scene.items.card import DETAIL_ZOOM, FULL_ZOOM, CardItem
 from canvas.ui.scene.marks import Marks
 from canvas.ui.scene.sides import dims_card
 from canvas.ui.scene.style import Style
@@ -345,6 +345,16 @@ class CanvasScene(QGraphicsScene):
     def set_detail(self, detail: bool) -> None:
         """Cards one by one (True) or the batched overview (False); the view decides from its zoom."""
         self.cards.set_detail(detail)
+
+    def prepare_cards(self, rect: QRectF, zoom: float) -> None:
+        """Lay out the text of the cards in `rect` for `zoom` before they are painted (see CardItem.prepare)."""
+        if zoom < DETAIL_ZOOM or not self.cards.detail:
+            return
+        full = zoom >= FULL_ZOOM
+        for card_id in self.cards_in(rect):
+            item = self.cards.items[card_id]
+            if not item.prepared(full):
+                item.prepare(full)
 
     def view_zoom(self) -> float:
         views = self.views()

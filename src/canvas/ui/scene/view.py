@@ -4,7 +4,7 @@ fit, and the level of detail that follows the zoom."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from canvas.ui.scene.items.card import DETAIL_ZOOM
@@ -105,6 +105,11 @@ class CanvasView(QGraphicsView):
         self._canvas.set_detail(zoom >= DETAIL_ZOOM)
         # Far out, antialiasing costs time and shows nothing.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= DETAIL_ZOOM)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Text layouts of the cards coming into view are made here, not in their paint().
+        self._canvas.prepare_cards(self.mapToScene(event.rect()).boundingRect(), self.zoom)
+        super().paintEvent(event)
 
     # -- where to look ---------------------------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 Three levels of detail: far out the item is hidden and the overview draws it as a rectangle in one batch;
 between DETAIL_ZOOM and FULL_ZOOM it shows its title in large type; from FULL_ZOOM it shows everything (kind,
-voice, evidence, title, votes, score chips, conflict). Text layouts are built once per text change, lazily on the
-first paint that needs them (preparing 50,000 layouts up front would cost seconds), and reused by every paint.
+voice, evidence, title, votes, score chips, conflict). Text layouts are built once per text change, for the cards
+about to be shown (preparing 50,000 layouts up front would cost seconds), and reused by every paint.
 """
 
 from __future__ import annotations
@@ -148,6 +148,21 @@ class CardItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return BOUNDS
 
+    def prepared(self, full: bool) -> bool:
+        return (self._title is not None and self._chip_texts is not None) if full else self._compact is not None
+
+    def prepare(self, full: bool) -> None:
+        """Lay out the text this level of detail shows, once per text change. The view calls this for the cards
+        it is about to show; paint() calls it only for a picture rendered without a view."""
+        style, m, card = self._style, self._style.metrics, self.card
+        if not full:
+            self._compact = wrapped_static_text(card.title, style.compact_font, CARD_W - 2 * m.pad, m.compact_lines)
+            return
+        self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, self._title_lines())
+        self._chip_texts = [static_text(chip.text, style.chip_font) for chip in self.chips]
+        if card.votes > MAX_DOTS:
+            self._more_votes = static_text(f"+{card.votes - MAX_DOTS}", style.chip_font)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if zoom < FULL_ZOOM:
@@ -179,13 +194,14 @@ class CardItem(QGraphicsItem):
     def _paint_compact(self, painter: QPainter) -> None:
         self._paint_body(painter)
         style = self._style
-        if self._compact is None:
-            self._compact = wrapped_static_text(
-                self.card.title, style.compact_font, CARD_W - 2 * style.metrics.pad, style.metrics.compact_lines
-            )
+        compact = self._compact
+        if compact is None:
+            self.prepare(full=False)
+            compact = self._compact
+            assert compact is not None
         painter.setFont(style.compact_font)
         painter.setPen(style.ink_pen)
-        painter.drawStaticText(QPointF(style.metrics.pad, 7.0), self._compact)
+        painter.drawStaticText(QPointF(style.metrics.pad, 7.0), compact)
 
     def _paint_full(self, painter: QPainter) -> None:
         self._paint_body(painter)
@@ -207,16 +223,18 @@ class CardItem(QGraphicsItem):
             painter.setBrush(style.warning_brush)
             painter.drawPath(style.warning)
         # Title.
-        if self._title is None:
-            self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, self._title_lines())
+        if not self.prepared(full=True):
+            self.prepare(full=True)
+        title, chip_texts = self._title, self._chip_texts
+        assert title is not None and chip_texts is not None
         painter.setFont(style.title_font)
         painter.setPen(style.ink_pen)
-        painter.drawStaticText(QPointF(m.pad, m.title_top - 3.0), self._title)
+        painter.drawStaticText(QPointF(m.pad, m.title_top - 3.0), title)
         # Votes as dots, bottom left.
         if card.votes:
             self._paint_votes(painter)
         if self.chips:
-            self._paint_chips(painter)
+            self._paint_chips(painter, chip_texts)
 
     def _title_lines(self) -> int:
         """As many title lines as fit above the votes and chips (fewer in the presentation's larger type)."""
@@ -234,21 +252,18 @@ class CardItem(QGraphicsItem):
         if self.card.votes > MAX_DOTS:
             painter.setFont(style.chip_font)
             painter.setPen(style.ink_pen)
-            if self._more_votes is None:
-                self._more_votes = static_text(f"+{self.card.votes - MAX_DOTS}", style.chip_font)
-            painter.drawStaticText(QPointF(m.pad + dots * (m.dot + 3.0) + 1.0, CARD_H - 19.0), self._more_votes)
+            if self._more_votes is not None:
+                painter.drawStaticText(QPointF(m.pad + dots * (m.dot + 3.0) + 1.0, CARD_H - 19.0), self._more_votes)
 
-    def _paint_chips(self, painter: QPainter) -> None:
+    def _paint_chips(self, painter: QPainter, chip_texts: list[QStaticText]) -> None:
         style, m = self._style, self._style.metrics
-        if self._chip_texts is None:
-            self._chip_texts = [static_text(chip.text, style.chip_font) for chip in self.chips]
         right = CARD_W - m.pad + 3.0
         if self.top_opportunity:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.chip_brushes["top"])
             painter.drawPath(style.star)
         painter.setFont(style.chip_font)
-        for chip, text in zip(reversed(self.chips), reversed(self._chip_texts), strict=True):
+        for chip, text in zip(reversed(self.chips), reversed(chip_texts), strict=True):
             width = text.size().width() + 10.0
             box = QRectF(right - width, CARD_H - 21.0, width, 15.0)
             painter.setPen(Qt.PenStyle.NoPen)
