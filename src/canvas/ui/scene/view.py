@@ -13,8 +13,10 @@ from canvas.ui.scene.scene import CanvasScene
 MIN_ZOOM = 0.001
 MAX_ZOOM = 4.0
 STEP = 1.25
-#: Qt's per-item pixmap cache (the overview's) defaults to 10 MB; a full-HD overview needs ~8 MB on its own.
-PIXMAP_CACHE_KB = 64 * 1024
+#: Qt's pixmap cache holds the cards' cached renderings (~67 KB a card at zoom 1) and the overview's. Its 10 MB
+#: default holds 150 cards, fewer than one screen at 1.5× zoom; 40 MB keeps a few models' visible cards for flips
+#: and costs ~30 MB of memory at most over the default.
+PIXMAP_CACHE_KB = 40 * 1024
 
 
 class CanvasView(QGraphicsView):
