@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
+from pytestqt.qtbot import QtBot
 
 from canvas.core.document import Document
 from canvas.core.edits import AddCard, AddLink, DeleteCards, EditCard, PlaceCards, SetColumns, Spot, UnplaceCards, undo
-from canvas.core.layout import SLOT_H
-from canvas.core.model import Card, CardKind, Link, ZoneLabel
+from canvas.core.layout import SLOT_H, SLOT_W
+from canvas.core.model import Card, CardKind, Link, Placement, ZoneLabel
 from canvas.ui.scene.scene import CanvasScene
 
 from .workshop import card_id
@@ -105,3 +106,18 @@ def test_flows_follow_links_in_the_value_exchange(scene: CanvasScene, document: 
 
     scene.flip_to("journey", animate=False)
     assert scene.flows.items == {}
+
+
+def test_a_zone_a_card_left_shrinks_a_moment_later(qtbot: QtBot, scene: CanvasScene, document: Document) -> None:
+    far = Card(title="Far down the Thinking lane")
+    scene.apply_changes(
+        AddCard(far, (Placement(card_id=far.id, model="journey", zone="use.thinking", y=6 * SLOT_H),)).apply(document)
+    )
+    tall = scene.model_layout().zones["use.thinking"].rect.h
+
+    scene.apply_changes(PlaceCards((Spot(far.id, "journey", "use.thinking", SLOT_W, 0.0),)).apply(document))
+    assert scene.cards.items[far.id].zone == "use.thinking"  # placed at once
+
+    qtbot.waitUntil(lambda: scene.model_layout().zones["use.thinking"].rect.h < tall, timeout=2000)
+    zone = scene.model_layout().zones["use.thinking"]
+    assert scene.cards.items[far.id].pos() == QPointF(zone.origin[0] + SLOT_W, zone.origin[1])

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Signal
-from PySide6.QtGui import QBrush, QKeyEvent, QPainter
+from PySide6.QtCore import QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGraphicsScene,
-    QGraphicsSceneHelpEvent,
-    QGraphicsSceneMouseEvent,
     QGraphicsView,
-    QToolTip,
 )
 
 from canvas.core.catalog import Catalog
 from canvas.core.document import ChangeSet, Document
 from canvas.core.edits import Spot
 from canvas.core.frameworks import ModelSpec
-from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model, zone_at
+from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model
 from canvas.core.model import Card, ModelSettings, Placement, Side
 from canvas.ui.scene.annotations import Annotator
 from canvas.ui.scene.cards import CardLayer, targets_in
@@ -31,18 +28,18 @@ from canvas.ui.scene.dropping import capture_offset, drop_spot, drop_spots
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.flip import ANIMATE_MAX
 from canvas.ui.scene.flows import FlowLayer
-from canvas.ui.scene.interactions import TitleEditor
 from canvas.ui.scene.items.backdrop import Backdrop, Backdrops, qrect, same_geometry
-from canvas.ui.scene.items.card import DETAIL_ZOOM, FULL_ZOOM, CardItem
+from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.marks import Marks
 from canvas.ui.scene.sides import dims_card
 from canvas.ui.scene.style import Style
+from canvas.ui.scene.surface import SceneSurface
 
 #: Room around the model to pan into, so a card at the edge can still be brought to the middle of the window.
 MARGIN = 1600.0
 
 
-class CanvasScene(QGraphicsScene):
+class CanvasScene(SceneSurface):
     """Cards of one document placed on one model's backdrop. One scene per view (each view sets the scene's level
     of detail, and the side is per scene); side-by-side views use two scenes over the same document."""
 
@@ -74,6 +71,7 @@ class CanvasScene(QGraphicsScene):
         self._annotator = Annotator()
         self._marks = Marks(self.cardSelectionChanged.emit, self.linkSelected.emit)
         self._drop_target: str | None = None
+        self._tidy_pending = False
         self._router = GestureRouter(self)
 
     # -- what is shown ---------------------------------------------------------------------------------------
@@ -96,7 +94,7 @@ class CanvasScene(QGraphicsScene):
 
     @property
     def backdrop(self) -> Backdrop | None:
-        """The items drawing the current model's zones and headers."""
+        """What draws the current model's zones and headers (behind the cards)."""
         return self._backdrops.current
 
     def model_layout(self) -> ModelLayout:
@@ -211,7 +209,7 @@ class CanvasScene(QGraphicsScene):
         self.cancel_gesture()
         placed: set[str] = set()
         gone: set[str] = set()
-        relayout = arranged = False
+        relayout = arranged = settings = False
         for change in changes:
             if change.table == Card.table:
                 card = document.card(change.key)
@@ -234,22 +232,59 @@ class CanvasScene(QGraphicsScene):
                     placed.add(record.card_id)
                     relayout = True
             elif change.table == ModelSettings.table and change.key == self._model:
-                relayout = True
+                relayout = settings = True
         if relayout:
-            old = self._layout
-            layout = self._lay_out()
-            if old is None or not same_geometry(old, layout):
-                targets = targets_in(layout, document.placements_in(self._model))
-                self.cards.arrange(targets, animate=False, dims=self._dims())
-                arranged = True
+            layout = self._layout
+            if settings or layout is None or self._outgrown(layout, placed):
+                arranged = self._relayout()
             else:
+                # Nothing grew: place the cards now and let the zones they left shrink a moment later, so a drop
+                # at 50,000 cards costs ~1 ms here instead of a full layout (~30 ms).
                 self.cards.follow(document.placements_in(self._model), layout, placed)
+                self._tidy_soon()
         self._refresh(document, spec, dim=() if arranged else placed)
         if gone:
             self._marks.forget(self.cards, self.flows, gone)
             editor = self._router.editor
             if editor is not None and editor.card_id in gone:
                 self._router.drop_editor()
+
+    def _relayout(self) -> bool:
+        """Lay the model out again; if zones moved or grew, move every card (True), else nothing moved (False)."""
+        document, old = self._document, self._layout
+        assert document is not None
+        layout = self._lay_out()
+        if old is not None and same_geometry(old, layout):
+            return False
+        self.cards.arrange(targets_in(layout, document.placements_in(self._model)), animate=False, dims=self._dims())
+        return True
+
+    def _outgrown(self, layout: ModelLayout, card_ids: Iterable[str]) -> bool:
+        """True if one of these cards now reaches beyond its zone's content, or sits in a zone not drawn."""
+        assert self._document is not None
+        for card_id in card_ids:
+            placement = self._document.placement(card_id, self._model)
+            if placement is None:
+                continue
+            zone = layout.zones.get(placement.zone)
+            if zone is None:
+                return True
+            content = zone.content
+            if max(placement.x, 0.0) + CARD_W > content.w + 0.5 or max(placement.y, 0.0) + CARD_H > content.h + 0.5:
+                return True
+        return False
+
+    def _tidy_soon(self) -> None:
+        if not self._tidy_pending:
+            self._tidy_pending = True
+            QTimer.singleShot(0, self._tidy)
+
+    def _tidy(self) -> None:
+        """Shrink zones that cards have left (and grow a network's margin): the full layout, a moment later."""
+        self._tidy_pending = False
+        document, spec = self._document, self._spec
+        if document is not None and spec is not None and self._layout is not None and self._relayout():
+            self._refresh(document, spec, dim=())
 
     def settle(self, card_ids: Iterable[str]) -> None:
         """Put items back where the document says (after a drop: a refused edit leaves nothing half-moved)."""
@@ -302,28 +337,7 @@ class CanvasScene(QGraphicsScene):
             else:
                 QGraphicsView.ensureVisible(view, rect, 40, 40)
 
-    # -- geometry questions ----------------------------------------------------------------------------------
-
-    def card_rect(self, card_id: str) -> QRectF | None:
-        """Where a placed card is drawn in the current model (None if it is not placed there)."""
-        item = self.cards.get(card_id)
-        if item is None or not item.placed:
-            return None
-        return QRectF(item.x0, item.y0, CARD_W, CARD_H)
-
-    def card_at(self, pos: QPointF) -> str | None:
-        return self.cards.positions.at(pos.x(), pos.y())
-
-    def cards_in(self, rect: QRectF) -> list[str]:
-        r = rect.normalized()
-        return self.cards.positions.within(r.left(), r.top(), r.right(), r.bottom())
-
-    def content_rect(self) -> QRectF:
-        """The model's bounds: what "fit" shows."""
-        return qrect(self._layout.bounds) if self._layout is not None else QRectF()
-
-    def zone_at(self, pos: QPointF) -> str | None:
-        return zone_at(self._layout, pos.x(), pos.y()) if self._layout is not None else None
+    # -- where cards land ------------------------------------------------------------------------------------
 
     def drop_spot(self, card_id: str, pos: QPointF) -> Spot:
         """Where a card dropped with its centre at `pos` lands: the zone there (or the nearest), in a free slot."""
@@ -340,111 +354,7 @@ class CanvasScene(QGraphicsScene):
         assert self._document is not None
         return capture_offset(self.model_layout(), self._document, self.cards.members, zone, (pos.x(), pos.y()))
 
-    # -- level of detail -------------------------------------------------------------------------------------
-
-    def set_detail(self, detail: bool) -> None:
-        """Cards one by one (True) or the batched overview (False); the view decides from its zoom."""
-        self.cards.set_detail(detail)
-
-    def prepare_cards(self, rect: QRectF, zoom: float) -> None:
-        """Lay out the text of the cards in `rect` for `zoom` before they are painted (see CardItem.prepare)."""
-        if zoom < DETAIL_ZOOM or not self.cards.detail:
-            return
-        full = zoom >= FULL_ZOOM
-        for card_id in self.cards_in(rect):
-            item = self.cards.items[card_id]
-            if not item.prepared(full):
-                item.prepare(full)
-
-    def view_zoom(self) -> float:
-        views = self.views()
-        return views[0].transform().m11() if views else 1.0
-
-    # -- feedback for gestures -------------------------------------------------------------------------------
-
-    def show_drop_target(self, pos: QPointF | None) -> None:
-        zone = self.zone_at(pos) if pos is not None else None
-        backdrop = self._backdrops.current
-        if zone == self._drop_target or backdrop is None:
-            return
-        for zone_id, on in ((self._drop_target, False), (zone, True)):
-            if zone_id is not None and zone_id in backdrop.zones:
-                backdrop.zones[zone_id].set_target(on)
-        self._drop_target = zone
-
     def mark_flow_target(self, card_id: str | None, on: bool) -> None:
         item = self.cards.get(card_id) if card_id is not None else None
         if item is not None:
             item.set_marks(focused=on or card_id == self._marks.focus)
-
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        """Tooltips are answered here rather than set on 50,000 items up front: a card's facts, a header's
-        guiding question."""
-        card_id = self.card_at(event.scenePos())
-        item = self.cards.get(card_id) if card_id is not None else None
-        backdrop = self._backdrops.current
-        text = item.tooltip() if item is not None else backdrop.tooltip_at(event.scenePos()) if backdrop else None
-        if text:
-            QToolTip.showText(event.screenPos(), text, event.widget())
-            event.accept()
-            return
-        super().helpEvent(event)
-
-    # -- the backdrop is the background (items/backdrop.py says why) -----------------------------------------
-
-    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        exposed = QRectF(rect)
-        painter.fillRect(exposed, self.look.background)
-        backdrop = self._backdrops.current
-        if backdrop is not None:
-            backdrop.paint(painter, exposed)
-
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        backdrop = self._backdrops.current
-        if backdrop is not None:
-            backdrop.paint_far_labels(painter, QRectF(rect))
-
-    def _backdrop_changed(self, rect: QRectF) -> None:
-        """Repaint part of the backdrop (an empty QRectF: all of it), dropping the views' cached copy there."""
-        self.invalidate(rect if not rect.isEmpty() else self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
-
-    def mouse_target(self, event: QGraphicsSceneMouseEvent) -> CardItem | None:
-        card_id = self.card_at(event.scenePos())
-        return self.cards.get(card_id) if card_id is not None else None
-
-    # -- events: gestures live in interactions.py, routed by events.py ---------------------------------------
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        editor = self._router.editor
-        if editor is not None and editor.sceneBoundingRect().contains(event.scenePos()):
-            super().mousePressEvent(event)  # the title editor places its cursor
-        elif not self._router.press(event):
-            super().mousePressEvent(event)  # empty space: clears focus, which commits an open title editor
-            event.ignore()  # and lets the view start a rubber band
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not self._router.move(event):
-            super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not self._router.release(event):
-            super().mouseReleaseEvent(event)
-            event.accept()  # the end of a rubber band or a click on empty space: handled, nothing more to do
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not self._router.double_click(event):
-            super().mouseDoubleClickEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._router.key(event):
-            super().keyPressEvent(event)
-
-    def cancel_gesture(self) -> None:
-        """Drop a gesture in progress (the document changed underneath it, or a flip)."""
-        self._router.cancel()
-
-    def title_editor(self) -> TitleEditor | None:
-        return self._router.editor
-
-    def editor_closed(self, editor: TitleEditor) -> None:
-        self._router.editor_closed(editor)
