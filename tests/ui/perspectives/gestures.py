@@ -27,6 +27,8 @@ def open_window(qtbot: QtBot, desktop: Desktop, store_path: Path, **options: str
     window.resize(1600, 1000)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.view.setFocus()
     return window
 
