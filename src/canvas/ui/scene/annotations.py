@@ -6,11 +6,12 @@ The figures come from canvas.core.analysis; this module only turns them into chi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from canvas.core.analysis import CurvePoint, Opportunity, exchange_balance, one_sided, opportunity_score
 from canvas.core.document import Document
 from canvas.core.frameworks import ModelSpec, grid_zone
+from canvas.core.model import ModelSettings
 from canvas.ui.scene.cards import CardLayer
 from canvas.ui.scene.items.backdrop import Backdrop
 from canvas.ui.scene.items.card import Chip
@@ -18,6 +19,15 @@ from canvas.ui.scene.items.link import FlowItem
 
 #: How many of the best opportunities are starred.
 TOP_OPPORTUNITIES = 3
+
+
+def _annotated_zones(spec: ModelSpec, settings: ModelSettings | None) -> set[str]:
+    """Zones whose cards carry what the model says: a grid's emotion row, the regions that score opportunity."""
+    if spec.grid is not None and spec.grid.emotion_row is not None:
+        return {grid_zone(column.id, spec.grid.emotion_row) for column in spec.columns(settings)}
+    if spec.regions is not None:
+        return {region.id for region in spec.regions.regions if region.scores_opportunity}
+    return set()
 
 
 def _opportunities(spec: ModelSpec, cards: CardLayer) -> list[Opportunity]:
@@ -46,6 +56,8 @@ class Annotator:
 
     def __init__(self) -> None:
         self._annotated: set[str] = set()
+        #: Cards that sat in the annotated zones at the last refresh (the Feeling lane, the outcomes).
+        self._scope: set[str] = set()
 
     def refresh(
         self,
@@ -54,7 +66,16 @@ class Annotator:
         cards: CardLayer,
         backdrop: Backdrop,
         flows: Mapping[str, FlowItem],
+        touched: Collection[str] | None = None,
     ) -> None:
+        """Recompute what the model says; with `touched` (the cards an edit changed), only if one of them is or
+        was in an annotated zone (a network is always recomputed: it is small)."""
+        zones = _annotated_zones(spec, document.model_settings(spec.id))
+        if touched is not None and spec.network is None:
+            items = cards.items
+            if not any(i in self._scope or (i in items and items[i].zone in zones) for i in touched):
+                return
+        self._scope = {card_id for zone in zones for card_id in cards.members.get(zone, ())}
         chips: dict[str, tuple[Chip, ...]] = {}
         top: set[str] = set()
         settings = document.model_settings(spec.id)

@@ -182,7 +182,8 @@ class CanvasScene(SceneSurface):
         assert backdrop is not None
         backdrop.set_occupancy(self.cards.members)
         self._apply_side(dim)
-        self._annotator.refresh(document, spec, self.cards, backdrop, self.flows.items)
+        # The cards to dim again are the cards an edit touched; none (a flip, a relayout) means look at everything.
+        self._annotator.refresh(document, spec, self.cards, backdrop, self.flows.items, touched=dim or None)
 
     def _dims(self) -> Callable[[CardItem], bool] | None:
         """Which cards the current side dims (None: no side chosen, nothing is dimmed)."""
