@@ -208,4 +208,5 @@ class CanvasView(QGraphicsView):
             return
         inside = self._canvas.cards_in(QRectF(start, end))
         base = self._band_base
-        self._canvas.select_cards([*base, *(card_id for card_id in inside if card_id not in set(base))])
+        earlier = set(base)
+        self._canvas.select_cards([*base, *(card_id for card_id in inside if card_id not in earlier)])
