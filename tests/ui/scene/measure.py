@@ -25,6 +25,7 @@ APP = QApplication.instance() or QApplication(sys.argv)
 from workshop import grid_of_cards  # noqa: E402
 
 from canvas.core.catalog import load_catalog  # noqa: E402
+from canvas.core.edits import PlaceCards  # noqa: E402
 from canvas.core.layout import CARD_H, CARD_W, layout_model  # noqa: E402
 from canvas.paths import builtin_models_dir  # noqa: E402
 from canvas.ui.render import render_view  # noqa: E402
@@ -114,6 +115,19 @@ def measure(count: int) -> dict[str, tuple[float, float]]:
     models = iter(FLIPS * 3)
     figures["flip, zoomed in"] = timed(flip_in, 6)
     scene.flip_to("journey", animate=False)
+    card = next(iter(document.placements_in("journey").values()))
+
+    def drop_one() -> None:
+        spot = scene.drop_spot(card.card_id, QPointF(200.0 + 900.0 * next(wiggle), 160.0))
+        changes = PlaceCards((spot,)).apply(document)
+        started = time.perf_counter()
+        scene.apply_changes(changes)
+        drops.append((time.perf_counter() - started) * 1000)
+
+    wiggle, drops = iter([0.0, 0.3] * 10), []
+    timed(drop_one, 6)
+    figures["drop one card: scene update"] = (statistics.median(drops), min(drops))
+    APP.processEvents()
     figures["png, whole model"] = timed(lambda: render_view(scene, Path("/tmp/measure-scene.png"), "png", "x"), 3)
     view.close()
 

@@ -247,3 +247,29 @@ def test_the_title_editor_goes_when_its_card_is_deleted(
 
     assert scene.title_editor() is None
     assert edits == []
+
+
+def test_far_out_a_card_can_still_be_dragged_and_the_band_still_selects(
+    qtbot: QtBot, view: CanvasView, scene: CanvasScene, document: Document
+) -> None:
+    view.set_zoom(0.2)  # the overview draws the cards; their items are hidden
+    view.centerOn(scene.content_rect().center())
+    assert not scene.cards.detail
+    card = card_id(document, "Hears about us from her accountant")
+    zone = scene.model_layout().zones["renew.doing"]
+    moves: list[list[Spot]] = []
+    scene.cardsMoved.connect(moves.append)
+
+    target = QPointF(zone.origin[0] + CARD_W / 2, zone.origin[1] + CARD_H / 2)
+    drag(view, screen_point(view, card_centre(scene, card)), screen_point(view, target))
+
+    assert [[(spot.card_id, spot.zone) for spot in spots] for spots in moves] == [[(card, "renew.doing")]]
+    assert not scene.cards.items[card].isVisible(), "settled back under the overview"
+
+    aware = scene.model_layout().zones["aware.doing"].rect
+    drag(
+        view,
+        screen_point(view, QPointF(aware.x - 30, aware.y - 30)),
+        screen_point(view, QPointF(aware.right, aware.bottom)),
+    )
+    assert card in scene.card_ids_selected()
