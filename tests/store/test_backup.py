@@ -171,3 +171,13 @@ def _writable(folder: Path) -> bool:
         return False
     probe.unlink()
     return True
+
+
+def test_a_backup_cut_short_by_a_killed_app_is_not_listed(store_path: Path) -> None:
+    open_store(store_path).close()
+    half = store_path.with_name("canvas.backup-20250301-142233-120-before-import.sqlite.part")
+    half.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
+
+    assert list_backups(store_path) == []
+    back_up(store_path, "before import")
+    assert [backup.reason for backup in list_backups(store_path)] == ["before import"]

@@ -28,6 +28,7 @@ COMMAND_MODULES: list[str] = [
     "canvas.cli.demo",
     "canvas.cli.exchange",
     "canvas.cli.gui",
+    "canvas.cli.desktop",
 ]
 
 
@@ -48,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 done, 1 failed, 2 wrong usage)."""
     parser = build_parser()
+    from canvas.cli.desktop import as_open_command, command_names
+
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(as_open_command(sys.argv[1:] if argv is None else argv, command_names(parser)))
     except SystemExit as stop:  # --help, --version, or a usage error (argparse already printed it)
         return stop.code if isinstance(stop.code, int) else 2
     if args.command is None:

@@ -17,6 +17,13 @@ def register(subparsers: Subparsers) -> None:
     open_.add_argument("--model", help="the model to show first, e.g. jtbd")
     open_.add_argument("--side", choices=["customer", "organization"], help="whose side to look from")
     open_.add_argument("--screenshot", metavar="FILE", type=Path, help="save a picture of the window and quit")
+    open_.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        type=Path,
+        help="import a file (.scanvas, JSON Canvas, CSV) with a preview once the app is open; `canvas FILE` does this",
+    )
     open_.set_defaults(handler=start_gui)
 
 
@@ -39,5 +46,6 @@ def start_gui(args: argparse.Namespace) -> int:
             model=getattr(args, "model", None),
             side=getattr(args, "side", None),
             screenshot=getattr(args, "screenshot", None),
+            import_path=getattr(args, "import_file", None),
         )
     )

@@ -7,9 +7,11 @@ so it can also be opened directly with File → Open store. Only the newest few 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from canvas.store.db import StoreError
 KEEP = 5
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)\.backup-(?P<stamp>\d{8}-\d{6})-(?P<ms>\d{3})-(?P<reason>[a-z0-9-]+)$")
+_PARTIAL = ".part"
 #: Pages copied per step: small steps let a writer in another program get the lock between them.
 _PAGES_PER_STEP = 1024
 
@@ -54,10 +57,23 @@ def back_up(store_path: Path, reason: str, *, keep: int = KEEP) -> Path:
     while target.exists():  # two backups within the same millisecond
         taken = datetime.fromtimestamp(taken.timestamp() + 0.001)
         target = store_path.with_name(backup_name(store_path, taken, reason))
-    _copy(store_path, target, f"back up the store {store_path} to {target.name}")
+    # Written under another name and renamed when complete: an app killed halfway leaves no half backup in the list.
+    partial = target.with_name(target.name + _PARTIAL)
+    _copy(store_path, partial, f"back up the store {store_path} to {target.name}")
+    partial.replace(target)
+    _remove_leftovers(store_path)
     for old in list_backups(store_path)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
+
+
+def _remove_leftovers(store_path: Path) -> None:
+    """Half-written backups of an app that was killed while copying (an hour old: none is still being written)."""
+    cutoff = time.time() - 3600
+    for path in store_path.parent.glob(f"{glob.escape(store_path.stem)}.backup-*{_PARTIAL}*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
 
 
 def list_backups(store_path: Path) -> list[Backup]:

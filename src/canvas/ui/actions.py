@@ -150,7 +150,12 @@ _MENUS: dict[str, tuple[_Spec, ...]] = {
     ),
     "&Help": (
         _Spec("shortcuts", "&Keyboard shortcuts", "Every action and its keys", ("F1",), "keyboard"),
-        _Spec("about", "&About Sensemaking Canvas", "Version, store file and size", (), "about"),
+        _Spec(
+            "restore_backup",
+            "&Restore from backup…",
+            "Put this store back as it was before an import or an upgrade (it is backed up first)",
+        ),
+        _Spec("about", "&About Sensemaking Canvas", "Version, store file and size, where the logs are", (), "about"),
     ),
 }
 

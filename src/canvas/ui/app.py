@@ -1,11 +1,14 @@
 """The desktop app's composition root: the QApplication, the catalog, and one window per open store.
 
 `run()` is what `canvas` (and `canvas open`) calls. With `screenshot` it shows the real main window offscreen,
-waits until the canvas has painted, saves a PNG of the window and returns.
+waits until the canvas has painted, saves a PNG of the window and returns. Otherwise it logs to the user's log
+folder, shows unexpected errors calmly (crash.py), holds the store so no second app opens it (store_lock.py) and
+imports a file it was started with (`canvas FILE.scanvas`), or that a later start hands over (instance.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -19,21 +22,31 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     QSize,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from canvas import __version__
 from canvas.core.catalog import Catalog, load_catalog
 from canvas.core.document import Document
 from canvas.core.model import Canvas, Side
-from canvas.paths import builtin_models_dir, user_models_dir
+from canvas.paths import builtin_models_dir, log_dir, user_models_dir
+from canvas.store import backup
 from canvas.store.repository import Store, StoreError, open_store
 from canvas.ui import theme
 from canvas.ui.controller import LAST_CANVAS, Controller
-from canvas.ui.dialogs.messages import show_problem
+from canvas.ui.crash import CrashGuard
+from canvas.ui.dialogs.backups import RestoreDialog, describe
+from canvas.ui.dialogs.messages import confirm, show_problem
+from canvas.ui.instance import FileOpenEvents, forward
+from canvas.ui.logfile import start_logging, stop_logging
 from canvas.ui.main_window import MainWindow
+from canvas.ui.store_lock import StoreInUse, StoreLocks
 from canvas.ui.user_settings import UserSettings
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "Sensemaking Canvas"
 ORGANIZATION = "Sensemaking Canvas"
@@ -81,6 +94,10 @@ class Desktop(QObject):
         self.catalog = catalog
         self.settings = settings
         self.windows: list[MainWindow] = []
+        app = QApplication.instance()
+        assert app is not None, "the QApplication comes first"
+        self.locks = StoreLocks.of(app)
+        self.locks.requested.connect(self._requested)
 
     def open(
         self,
@@ -96,7 +113,12 @@ class Desktop(QObject):
             known = ", ".join(self.catalog.models)
             raise StoreError(f"there is no model '{model}' (the models are: {known})")
         chosen_side = parse_side(side)
-        store = open_store(store_path)
+        self.locks.acquire(store_path)
+        try:
+            store = open_store(store_path)
+        except BaseException:
+            self.locks.release(store_path)
+            raise
         try:
             canvas_id = first_canvas(store, canvas_ref, demo=demo)
             controller = Controller(store, self.catalog)
@@ -104,9 +126,12 @@ class Desktop(QObject):
             controller.open_canvas(canvas_id, model, chosen_side)
         except BaseException:
             store.close()
+            self.locks.release(store_path)
             raise
+        log.info("opened the store %s", store_path)
         window.files.openRequested.connect(lambda path: self.switch(window, path))
         window.files.newRequested.connect(lambda path: self.switch(window, path, demo=False))
+        window.commands.restore_backup.triggered.connect(lambda: self.restore_backup(window))
         window.closed.connect(lambda: self._closed(window))
         if self.settings is not None:
             self.settings.add_recent(store_path)
@@ -129,7 +154,62 @@ class Desktop(QObject):
         if window in self.windows:
             self.windows.remove(window)
             window.controller.store.close()
+            self.locks.release(window.controller.store.path)
             window.deleteLater()
+
+    def import_into(self, window: MainWindow, path: Path) -> None:
+        """Bring `window` forward and import `path` with the preview (a file the app was started with)."""
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        log.info("importing %s", path)
+        window.exchange.import_file(path)
+
+    def _requested(self, store_path: Path, path: Path | None) -> None:
+        """A later start of the app on a store shown here: show its window, and import its file if it has one."""
+        for window in self.windows:
+            if window.controller.store.path.resolve() == store_path:
+                if path is None:
+                    window.show()
+                    window.raise_()
+                    window.activateWindow()
+                else:
+                    self.import_into(window, path)
+                return
+
+    def import_into_active(self, path: Path) -> None:
+        """A file the system asks the app to open (macOS): import it into the window in front."""
+        active = QApplication.activeWindow()
+        windows = [window for window in self.windows if window is active] or self.windows[-1:]
+        for window in windows:
+            self.import_into(window, path)
+
+    def restore_backup(self, window: MainWindow) -> MainWindow | None:
+        """Help → Restore from backup…: choose a backup, confirm, back up the store as it is, restore, reopen."""
+        path = window.controller.store.path
+        dialog = RestoreDialog(path, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return None
+        chosen = dialog.chosen
+        if not confirm(
+            window,
+            "Restore from backup",
+            f"Put the store back as it was on {describe(chosen)}?",
+            "Every canvas in the store goes back to how it was then. The store as it is now is backed up first and "
+            "appears in this list, so you can come back to it.",
+            "Restore",
+        ):
+            return None
+        try:
+            safety = backup.restore(path, chosen.path)
+        except StoreError as error:
+            show_problem(window, "Cannot restore the backup", f"The store {path} was not changed.", str(error))
+            return None
+        log.info("restored %s from %s (the store as it was: %s)", path, chosen.path.name, safety.name)
+        new = self.switch(window, path)
+        if new is not None:
+            new.statusBar().showMessage(f"Restored the backup of {describe(chosen)}.", 15000)
+        return new
 
 
 def wait_until_painted(widget: QWidget, app: QApplication, timeout: float = PAINT_TIMEOUT_S) -> bool:
@@ -206,27 +286,82 @@ def run(
     side: str | None = None,
     screenshot: Path | None = None,
     settings: Callable[[], QSettings] = QSettings,
+    import_path: Path | None = None,
 ) -> int:
     """Start the desktop app on a store (see the module docstring). Returns the process exit code."""
-    if screenshot is not None and QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if screenshot is not None:
+        if QApplication.instance() is None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = application()
+        return _screenshot(app, Path(store_path), canvas_ref, model, side, Path(screenshot))
     app = application()
-    catalog = load_catalog(builtin_models_dir(), user_models_dir())
-    desktop = Desktop(catalog, None if screenshot is not None else UserSettings(settings()))
+    log_path = start_logging(log_dir())
+    guard = CrashGuard(log_path, app)
+    guard.install()
+    log.info("Sensemaking Canvas %s starting on %s", __version__, store_path)
     try:
-        window = desktop.open(Path(store_path), canvas_ref, model, side)
+        return _run_window(app, guard, Path(store_path), canvas_ref, model, side, settings, import_path)
+    finally:
+        log.info("Sensemaking Canvas stopped")
+        guard.uninstall()
+        stop_logging()
+
+
+def _screenshot(
+    app: QApplication, store_path: Path, canvas_ref: str | None, model: str | None, side: str | None, out: Path
+) -> int:
+    catalog = load_catalog(builtin_models_dir(), user_models_dir())
+    desktop = Desktop(catalog, None)
+    try:
+        window = desktop.open(store_path, canvas_ref, model, side)
     except StoreError as error:
-        if screenshot is not None:
-            print(f"canvas: {error}", file=sys.stderr)
-        else:
-            show_problem(None, "Cannot open the store", f"The file {store_path} cannot be opened.", str(error))
+        print(f"canvas: {error}", file=sys.stderr)
         return 2
     for problem in catalog.problems:
         window.statusBar().showMessage(f"A model file was skipped: {problem}", 15000)
-    if screenshot is not None:
-        code = take_screenshot(window, Path(screenshot), app)
-        window.close()
-        app.processEvents()
-        return code
+    code = take_screenshot(window, out, app)
+    window.close()
+    app.processEvents()
+    return code
+
+
+def _run_window(
+    app: QApplication,
+    guard: CrashGuard,
+    store_path: Path,
+    canvas_ref: str | None,
+    model: str | None,
+    side: str | None,
+    settings: Callable[[], QSettings],
+    import_path: Path | None,
+) -> int:
+    catalog = load_catalog(builtin_models_dir(), user_models_dir())
+    desktop = Desktop(catalog, UserSettings(settings()))
+    try:
+        window = desktop.open(store_path, canvas_ref, model, side)
+    except StoreInUse as busy:
+        # The app already open on this store takes the file (or just comes to the front); this start leaves.
+        if forward(store_path, import_path):
+            log.info("handed over to the app that has %s open", store_path)
+            return 0
+        show_problem(None, "The store is already open", f"The file {store_path} is open in another window.", str(busy))
+        return 2
+    except StoreError as error:
+        show_problem(None, "Cannot open the store", f"The file {store_path} cannot be opened.", str(error))
+        return 2
+    except Exception as error:  # a bug while starting: say so calmly rather than vanish
+        log.exception("the app could not start on %s", store_path)
+        guard.show(error, error.__traceback__, wait=True)
+        return 1
+    for problem in catalog.problems:
+        window.statusBar().showMessage(f"A model file was skipped: {problem}", 15000)
+    files = FileOpenEvents(desktop)
+    files.opened.connect(desktop.import_into_active)
+    app.installEventFilter(files)
     window.show()
-    return app.exec()
+    if import_path is not None:
+        QTimer.singleShot(0, lambda: desktop.import_into(window, import_path))
+    try:
+        return app.exec()
+    finally:
+        app.removeEventFilter(files)

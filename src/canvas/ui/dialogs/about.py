@@ -1,24 +1,21 @@
-"""Help → About: the version, and which store file this window edits and how large it is."""
+"""Help → About: the version, which store file this window edits and how large it is, and where the logs are."""
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from canvas import __version__
+from canvas.paths import log_dir
 from canvas.ui import theme
-
-DISTRIBUTION = "sensemaking-canvas"
 
 
 def app_version() -> str:
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return "development"
+    # From the package itself, not its installed metadata: the standalone app (PyInstaller) carries no metadata.
+    return __version__
 
 
 def human_size(size: int) -> str:
@@ -57,11 +54,14 @@ class AboutDialog(QDialog):
         self.store_label = QLabel(f"<b>Store</b><br>{store_description(store_path)}".replace("\n", "<br>"))
         self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.store_label.setWordWrap(True)
+        self.logs_label = QLabel(f"<b>Logs</b><br>{log_dir()}")
+        self.logs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.logs_label.setWordWrap(True)
         details = QLabel(f"Qt {qVersion()} · PySide6 {pyside_version}")
         details.setObjectName("fieldLabel")
         text = QVBoxLayout()
         text.setSpacing(10)
-        for widget in (title, blurb, self.store_label, details):
+        for widget in (title, blurb, self.store_label, self.logs_label, details):
             text.addWidget(widget)
         top = QHBoxLayout()
         top.setSpacing(18)

@@ -1,0 +1,65 @@
+"""Opening the app with a file (`canvas FILE.scanvas`, a double-click in the file manager, a file handed over by
+macOS) imports it with the preview, in the window in front."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvas.core.catalog import Catalog
+from canvas.core.document import Document
+from canvas.core.edits import AddCard
+from canvas.core.model import Canvas, Card
+from canvas.exchange.scanvas_write import write_scanvas
+from canvas.ui.app import Desktop
+from canvas.ui.dialogs.import_preview import ImportPreview
+from canvas.ui.instance import FileOpenEvents
+from canvas.ui.main_window import MainWindow
+
+
+def teammate_file(folder: Path, catalog: Catalog) -> Path:
+    document = Document.of(Canvas(title="Renewal interviews, Bergen"))
+    AddCard(Card(title="Renewal letter arrives on a holiday")).apply(document)
+    path = folder / "bergen.scanvas"
+    path.write_bytes(write_scanvas(document, catalog.models))
+    return path
+
+
+def preview_of(window: MainWindow) -> ImportPreview:
+    preview = window.exchange.preview
+    assert isinstance(preview, ImportPreview), "the import preview is open"
+    return preview
+
+
+def test_a_file_the_app_is_started_with_opens_the_import_preview(
+    qtbot: QtBot, desktop: Desktop, window: MainWindow, tmp_path: Path, catalog: Catalog
+) -> None:
+    path = teammate_file(tmp_path, catalog)
+
+    desktop.import_into(window, path)
+
+    preview = preview_of(window)
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.windowTitle() == "Import bergen.scanvas"
+    assert preview.parent() is window
+    assert len(window.controller.store.list_canvases()) == 1, "nothing is imported before the person agrees"
+
+
+def test_a_file_the_system_hands_to_the_running_app_opens_the_preview(
+    qtbot: QtBot, desktop: Desktop, window: MainWindow, tmp_path: Path, catalog: Catalog
+) -> None:
+    path = teammate_file(tmp_path, catalog)
+    app = QApplication.instance()
+    assert app is not None
+    files = FileOpenEvents(desktop)
+    files.opened.connect(desktop.import_into_active)
+    app.installEventFilter(files)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.removeEventFilter(files)
+
+    assert preview_of(window).windowTitle() == "Import bergen.scanvas"
