@@ -8,7 +8,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas.cli.common import CliError, Subparsers, add_command, card_data, load_canvas, opened_store, print_json
+from canvas.cli.common import (
+    CliError,
+    Subparsers,
+    add_command,
+    card_data,
+    installed_catalog,
+    load_canvas,
+    opened_store,
+    print_json,
+)
+from canvas.core.analysis import evidence_summary
+from canvas.core.catalog import Catalog
 from canvas.core.document import Document
 from canvas.core.edits import describe_validation_error
 from canvas.core.model import Canvas, Card
@@ -23,7 +34,9 @@ def register(subparsers: Subparsers) -> None:
     listing = add_command(subparsers, "list", "canvases with id, title, card count and last change")
     listing.set_defaults(handler=list_canvases)
 
-    show = add_command(subparsers, "show", "a canvas: its cards (with their placements) and links")
+    show = add_command(
+        subparsers, "show", "a canvas: its cards (with their placements), links, trays and evidence per model and side"
+    )
     show.add_argument("canvas", metavar="CANVAS", help="canvas id or unique title")
     show.set_defaults(handler=show_canvas)
 
@@ -80,11 +93,37 @@ def list_canvases(args: argparse.Namespace) -> int:
 def show_canvas(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         document = load_canvas(store, args.canvas)
+    catalog = installed_catalog()
     if args.json:
-        print_json(canvas_data(document))
+        data = canvas_data(document)
+        data["tray"] = trays(document)
+        data["evidence"] = evidence_summary(document, catalog)
+        print_json(data)
     else:
         print_canvas(document)
+        print_evidence(document, catalog)
     return 0
+
+
+def trays(document: Document) -> dict[str, list[str]]:
+    """Per enabled model, the ids of the live cards not yet placed in it (its tray)."""
+    return {model: [card.id for card in document.unplaced_in(model)] for model in dict.fromkeys(document.canvas.models)}
+
+
+def print_evidence(document: Document, catalog: Catalog) -> None:
+    """One line per model and side: how much of what that side sees rests on customer evidence."""
+    summary = evidence_summary(document, catalog)
+    if not summary:
+        return
+    print()
+    print("Evidence (customer evidence of the cards each side sees):")
+    for model, sides in summary.items():
+        parts = []
+        for side, figures in sides.items():
+            share = "" if figures["share"] is None else f" ({round(figures['share'] * 100)} %)"
+            parts.append(f"{side} {figures['customer_evidence']} of {figures['total']}{share}")
+        waiting = len(document.unplaced_in(model))
+        print(f"  {model}: " + ", ".join(parts) + (f"; {waiting} in its tray" if waiting else ""))
 
 
 def canvas_data(document: Document) -> dict[str, Any]:
