@@ -48,7 +48,7 @@ class Perspective(QObject):
         self.tray_dock = self._dock("Tray", "trayDock", self.tray, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+4")
         self.gauge_dock = self._dock("Evidence", "gaugeDock", self.gauge, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+5")
         # The left column: what waits to be placed above, what the map rests on below; the canvas keeps the middle.
-        window.resizeDocks([self.tray_dock], [270], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.tray_dock], [290], Qt.Orientation.Horizontal)
         window.resizeDocks([self.tray_dock, self.gauge_dock], [420, 480], Qt.Orientation.Vertical)
 
         self.count = QToolButton()

@@ -124,7 +124,7 @@ class GaugePanel(QWidget):
         self.zones.setColumnCount(2)
         self.zones.setHeaderLabels(["Zone", "Evidence"])
         self.zones.setRootIsDecorated(False)
-        self.zones.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.zones.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.zones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.zones.setUniformRowHeights(True)
         self.zones.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -136,6 +136,7 @@ class GaugePanel(QWidget):
         self.zones.itemClicked.connect(self._zone_clicked)
         self.empty_zones = QLabel()
         self.empty_zones.setObjectName("panelHint")
+        self.empty_zones.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(6)
@@ -203,7 +204,7 @@ class GaugePanel(QWidget):
         self.bar.set_count(overall)
         self.legend.setText(
             f"<span style='color:{EVIDENCE.name()}'>■</span> Customer evidence {overall.customer_evidence}"
-            f" ({percent(overall)}) &nbsp; <span style='color:{ASSUMPTION.name()}'>▨</span> Assumptions"
+            f" ({percent(overall)})<br><span style='color:{ASSUMPTION.name()}'>▨</span> Assumptions"
             f" {overall.assumptions}"
         )
         labels = {zone_id: zone.label for zone_id, zone in spec.zones(tally.document.model_settings(spec.id)).items()}
@@ -226,9 +227,13 @@ class GaugePanel(QWidget):
                 row.setText(0, f"⚠ {label}")
             rows.append(row)
         self.zones.addTopLevelItems(rows)
-        self.empty_zones.setText(
-            f"{empty} empty zone{'s' if empty != 1 else ''} on this side" if empty else "Every zone holds cards"
-        )
+        if not gauge.zones:
+            side = "organization's" if gauge.side is Side.ORGANIZATION else "customer's"
+            self.empty_zones.setText(f"{spec.name} has no zone on the {side} side.")
+        elif empty:
+            self.empty_zones.setText(f"{empty} empty zone{'s' if empty != 1 else ''} on this side")
+        else:
+            self.empty_zones.setText("Every zone on this side holds cards")
         self.updated.emit(gauge)
 
     def _zone_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
