@@ -105,6 +105,8 @@ class GaugePanel(QWidget):
         self.setObjectName("gauge")
         self._controller = controller
         self._tally: EvidenceTally | None = None
+        #: Gauges counted since the last edit, by (model, side): flipping back and forth counts nothing again.
+        self._seen: dict[tuple[str, Side | None], EvidenceTally] = {}
         self.heading = QLabel()
         self.heading.setObjectName("sectionLabel")
         self.heading.setWordWrap(True)
@@ -150,7 +152,7 @@ class GaugePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.recount)
-        controller.documentReplaced.connect(lambda _document: self.schedule())
+        controller.documentReplaced.connect(lambda _document: self._forget())
         controller.modelChanged.connect(lambda _model: self.schedule())
         controller.sideChanged.connect(lambda _side: self.schedule())
         controller.changed.connect(self._follow)
@@ -166,6 +168,7 @@ class GaugePanel(QWidget):
         self._timer.start()
 
     def recount(self) -> None:
+        """Show the gauge of the model and side shown: the one kept since the last edit, or counted now."""
         self._timer.stop()
         controller = self._controller
         spec = controller.model_spec
@@ -175,15 +178,25 @@ class GaugePanel(QWidget):
             return  # no canvas open yet
         if spec is None:
             return
-        self._tally = EvidenceTally.count(document, spec, controller.side)
+        key = (spec.id, controller.side)
+        tally = self._seen.get(key)
+        if tally is None or tally.document is not document or tally.spec is not spec:
+            tally = self._seen[key] = EvidenceTally.count(document, spec, controller.side)
+        self._tally = tally
         self._show()
+
+    def _forget(self) -> None:
+        self._seen.clear()
+        self.schedule()
 
     def _follow(self, changes: ChangeSet) -> None:
         tally = self._tally
         if tally is None or tally.document is not self._controller.document:
-            self.schedule()
+            self._forget()
             return
         tally.follow(changes)
+        # Only the gauge shown follows edits; the others would be counted afresh when next shown.
+        self._seen = {(tally.spec.id, tally.side): tally}
         self._show()
 
     def _show(self) -> None:
