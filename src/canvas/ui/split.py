@@ -7,7 +7,7 @@ The second scene exists only while the split is open (at 50,000 cards a scene is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,10 +24,12 @@ from canvas.core.model import Side
 from canvas.ui import theme
 from canvas.ui.controller import Controller
 from canvas.ui.editor import CanvasEditor
+from canvas.ui.panels.looks import NOTE_STYLE
 from canvas.ui.panels.where_else import CardTooltips
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.view import CanvasView
 from canvas.ui.tray_drop import TrayDrops
+from canvas.ui.view_memory import HOME_MIN_ZOOM
 
 SIDES: tuple[tuple[str, Side | None], ...] = (
     ("Both sides", None),
@@ -64,7 +66,7 @@ class SecondPane(QWidget):
         header.setContentsMargins(10, 4, 6, 4)
         header.setSpacing(6)
         label = QLabel("Beside it:")
-        label.setObjectName("panelHint")
+        label.setStyleSheet(NOTE_STYLE)
         header.addWidget(label)
         header.addWidget(self.model)
         header.addWidget(self.side)
@@ -178,7 +180,23 @@ class SideBySide(QObject):
         half = max(self.splitter.width() // 2, 200)
         self.splitter.setSizes([half, half])
         scene.select_cards(self._scene.card_ids_selected())
-        QTimer.singleShot(0, pane.view.fit)
+        QTimer.singleShot(0, self.first_look)
+
+    def first_look(self) -> None:
+        """Once the second view has its size: the whole model if its cards stay readable, else its top-left corner
+        at a readable zoom; then the last selected card, if that model shows it."""
+        pane = self.pane
+        if pane is None:
+            return
+        view = pane.view
+        view.fit()
+        if view.zoom < HOME_MIN_ZOOM:
+            view.set_zoom(HOME_MIN_ZOOM)
+            corner = pane.scene.content_rect().topLeft() - QPointF(24, 24)
+            view.centerOn(corner + view.mapToScene(view.viewport().rect().center()) - view.mapToScene(0, 0))
+        selected = [card_id for card_id in pane.scene.card_ids_selected() if pane.scene.card_rect(card_id)]
+        if selected:
+            pane.scene.reveal(selected[-1])
 
     def _default_view(self, models: list[str]) -> tuple[str, Side | None]:
         """The next model of the canvas; with only one model, the same model from the other side."""
@@ -209,7 +227,7 @@ class SideBySide(QObject):
         model = self.pane.scene.model if self.pane.scene.model in models else self._default_view(models)[0]
         self.pane.fill_models(models, model)
         self.pane.scene.show_document(document, model, self.pane.side.currentData())
-        QTimer.singleShot(0, self.pane.view.fit)
+        QTimer.singleShot(0, self.first_look)
 
     def _refresh_models(self) -> None:
         if self.pane is not None:

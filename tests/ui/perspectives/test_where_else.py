@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from canvas.core.edits import AddCard
@@ -34,8 +34,8 @@ def test_the_inspector_shows_each_model_and_jumps_there(
 
     rows = window.inspector.where_else.rows
     assert list(rows) == ["journey", "jtbd", "value-exchange"]
-    assert isinstance(rows["journey"], QToolButton) and rows["journey"].text() == "▸ Journey · Use · Pains"
-    assert isinstance(rows["jtbd"], QToolButton) and rows["jtbd"].text() == "→ Jobs · Push"
+    assert isinstance(rows["journey"], QPushButton) and rows["journey"].text() == "▸ Journey · Use · Pains"
+    assert isinstance(rows["jtbd"], QPushButton) and rows["jtbd"].text() == "→ Jobs · Push"
     assert isinstance(rows["value-exchange"], QLabel)
     assert rows["value-exchange"].text() == "Value — not yet placed (waits in its tray)"
 
@@ -48,7 +48,7 @@ def test_the_inspector_shows_each_model_and_jumps_there(
     assert in_view(view, card.id)
     # The list follows: now the journey is the other model.
     rows = window.inspector.where_else.rows
-    assert isinstance(rows["journey"], QToolButton) and rows["journey"].text() == "→ Journey · Use · Pains"
+    assert isinstance(rows["journey"], QPushButton) and rows["journey"].text() == "→ Journey · Use · Pains"
     assert controller.undo_stack.index() == 1, "jumping is not an edit"
 
     # Hovering the card: its tooltip adds where else it sits and which models have not seen it.

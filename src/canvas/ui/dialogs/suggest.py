@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from canvas.core.frameworks import ModelSpec
 from canvas.core.model import ModelSettings
+from canvas.ui.panels.looks import NOTE_STYLE
 from canvas.ui.scene.style import KIND_COLOURS
 from canvas.ui.suggest import KindGroup
 
@@ -77,7 +78,7 @@ class SuggestDialog(QDialog):
             shown = ", ".join(f"“{title}”" for title in group.titles[:TITLES_SHOWN])
             more = count - TITLES_SHOWN
             titles = QLabel(shown + (f" and {more} more" if more > 0 else ""))
-            titles.setObjectName("panelHint")
+            titles.setStyleSheet(NOTE_STYLE)
             titles.setWordWrap(True)
             grid.addWidget(tick, 2 * row, 0)
             grid.addWidget(combo, 2 * row, 1)

@@ -26,6 +26,7 @@ from canvas.core.document import ChangeSet
 from canvas.core.model import Side
 from canvas.ui.controller import Controller
 from canvas.ui.evidence_tally import EvidenceTally
+from canvas.ui.panels.looks import NOTE_STYLE
 
 EVIDENCE = QColor("#2f7d5b")
 ASSUMPTION = QColor("#c0680f")
@@ -115,7 +116,7 @@ class GaugePanel(QWidget):
         self.verdict.setWordWrap(True)
         self.bar = EvidenceBar()
         self.legend = QLabel()
-        self.legend.setObjectName("panelHint")
+        self.legend.setStyleSheet(NOTE_STYLE)
         self.legend.setWordWrap(True)
         self.legend.setToolTip(
             "Customer evidence: cards in the customer's voice, observed with customers or reported by them.\n"
@@ -137,7 +138,7 @@ class GaugePanel(QWidget):
         self.zones.itemActivated.connect(self._zone_clicked)
         self.zones.itemClicked.connect(self._zone_clicked)
         self.empty_zones = QLabel()
-        self.empty_zones.setObjectName("panelHint")
+        self.empty_zones.setStyleSheet(NOTE_STYLE)
         self.empty_zones.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)

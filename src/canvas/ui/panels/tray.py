@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton,
 from canvas.core.document import ChangeSet, Document
 from canvas.core.model import Card, CardKind
 from canvas.ui.controller import Controller
+from canvas.ui.panels.looks import NOTE_STYLE
 from canvas.ui.scene.style import KIND_COLOURS
 
 #: The drag payload: a JSON list of card ids.
@@ -192,7 +193,7 @@ class TrayPanel(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.list.setAccessibleName("Cards not yet placed in this model")
         self.hint = QLabel("Drag cards onto a zone to place them, or let Suggest propose zones by kind.")
-        self.hint.setObjectName("panelHint")
+        self.hint.setStyleSheet(NOTE_STYLE)
         self.hint.setWordWrap(True)
         self.suggest = QPushButton("Suggest placements…")
         self.suggest.setObjectName("suggestButton")

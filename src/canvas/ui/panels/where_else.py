@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from canvas.core.catalog import Catalog
 from canvas.core.document import Document
 from canvas.ui.controller import Controller
+from canvas.ui.panels.looks import LINK_STYLE, MISSING_STYLE
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.view import CanvasView
 
@@ -77,20 +78,18 @@ class WhereElse(QWidget):
             current = model == controller.model
             if zone is None:
                 row: QWidget = QLabel(f"{title} — not yet placed (waits in its tray)")
-                row.setObjectName("panelHint")
+                row.setStyleSheet(MISSING_STYLE)
                 row.setToolTip(f"Flip to {title} and drag the card from the tray onto a zone")
             else:
-                button = QToolButton()
+                button = QPushButton(f"{'▸' if current else '→'} {title} · {zone}")
                 button.setObjectName(f"whereElse_{model}")
-                button.setAutoRaise(True)
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-                button.setText(f"{'▸' if current else '→'} {title} · {zone}")
+                button.setFlat(True)
+                button.setStyleSheet(LINK_STYLE)
                 button.setToolTip(
                     "Shown now; click to bring it into view" if current else f"Flip to {title} and show the card there"
                 )
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                button.setStyleSheet("QToolButton { text-align: left; padding: 2px 4px; }")
                 button.clicked.connect(lambda _checked=False, m=model, c=card_id: self.jumpRequested.emit(m, c))
                 row = button
             self._layout.addWidget(row)
