@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from canvas.core.layout import ModelLayout
 from canvas.core.model import Card, Placement
-from canvas.ui.scene.flip import Mover, collector_paused, index_off
+from canvas.ui.scene.flip import Mover, collector_paused, index_off, restore_bsp_index
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.items.overview import OverviewItem
 from canvas.ui.scene.positions import CardPositions
@@ -271,6 +271,12 @@ class CardLayer:
                 item.setVisible(detail)
         self.overview.setVisible(not detail)
         self.overview.invalidate()
+        # Far out, Qt need not find items by place (hit tests use the position arrays): without an index a frame
+        # skips the 50,000 hidden items in ~1 ms, where walking the BSP tree over them took ~10 ms.
+        if detail:
+            restore_bsp_index(self._scene)
+        else:
+            self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     def set_dimmed(self, dims: Dims, card_ids: Collection[str] | None = None) -> None:
         """Dim the cards `dims` says belong to the other side (only `card_ids`, if given)."""
