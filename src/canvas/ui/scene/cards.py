@@ -198,7 +198,7 @@ class CardLayer:
             for item in hiding:
                 item.setVisible(False)
         else:
-            with index_off(self._scene, len(moves) + len(hiding) + len(appearing)):
+            with index_off(self._scene, len(moves) + len(hiding) + len(appearing), len(self.items)):
                 for item in hiding:
                     item.setVisible(False)
                 for item in appearing:
@@ -261,7 +261,7 @@ class CardLayer:
         self.mover.finish()
         if detail and self._stale:
             placed = [item for item in self.items.values() if item.placed]
-            with index_off(self._scene, len(placed)):
+            with index_off(self._scene, len(placed), len(self.items)):
                 for item in placed:
                     item.setPos(item.x0, item.y0)
             self._stale = False
