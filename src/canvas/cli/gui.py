@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 from pathlib import Path
 
 from canvas.cli.common import CliError, Subparsers, add_command, store_path_of
@@ -27,7 +29,26 @@ def register(subparsers: Subparsers) -> None:
     open_.set_defaults(handler=start_gui)
 
 
+def no_display_reason(environ: dict[str, str] | os._Environ[str], platform: str = sys.platform) -> str | None:
+    """Why a window cannot open here (Linux with no display and no Qt platform chosen), or None if it can.
+
+    Without this check Qt aborts the process (exit 134) with a message about plugins that hides the real cause.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no display to open the window on (no DISPLAY or WAYLAND_DISPLAY); "
+        "run it in a desktop session, or use `canvas open --screenshot FILE.png` to render headless"
+    )
+
+
 def start_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "screenshot", None) is None:
+        reason = no_display_reason(os.environ)
+        if reason:
+            raise CliError(reason)
     try:
         app = importlib.import_module(GUI_MODULE)
     except ImportError as error:
