@@ -132,6 +132,10 @@ class Perspective(QObject):
         menu.insertMenu(before_sides, self.enable_menu)
         menu.insertSeparator(c.side_by_side)
         menu.insertSeparator(c.suggest)
+        view_menu = self._menu("menu_view")
+        if view_menu is not None:
+            # Splitting the canvas is also a way of viewing it: the View menu offers it too.
+            view_menu.insertAction(c.present, c.side_by_side)
 
     def _build_toolbar(self) -> None:
         bar = self._window.toolbar
