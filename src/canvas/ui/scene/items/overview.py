@@ -24,6 +24,8 @@ from canvas.ui.scene.style import Style
 
 #: Colour number 0 is "no card"; a pixel where cards overlap (rare: slots never overlap) gets this grey, the
 #: palette's last entry.
+#: Colour numbers fit in 8 bits: "no card", up to 253 colours, and the overlap grey.
+MAX_COLOURS = 253
 OVERLAP = QColor("#7c8696")
 
 
@@ -37,6 +39,8 @@ class OverviewPalette:
 
     def number(self, key: str, colour: QColor) -> int:
         found = self._numbers.get(key)
+        if found is None and len(self._colours) >= MAX_COLOURS:
+            return len(self._colours)  # an 8-bit image holds 254 colours: later ones share the last
         if found is None:
             self._colours.append(colour)
             found = self._numbers[key] = len(self._colours)
@@ -85,9 +89,12 @@ def rasterize(
     for row in range(1, height):
         numbers[row] += numbers[row - 1]
     np.cumsum(numbers, axis=1, out=numbers)
-    # Where cards overlap, the sum passes the last colour: `clip` shows those pixels in the overlap grey.
-    pixels = np.ascontiguousarray(palette.take(numbers[:height, :width], mode="clip"))
-    image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    # Where cards overlap, the sum passes the last colour: those pixels take the overlap grey (the last entry).
+    overlap = len(palette) - 1
+    pixels = np.ascontiguousarray(np.minimum(numbers[:height, :width], overlap).astype(np.uint8))
+    # An indexed image: Qt maps the colour numbers through the palette while drawing it, faster than numpy can.
+    image = QImage(pixels.data, width, height, width, QImage.Format.Format_Indexed8)
+    image.setColorTable([int(pixel) for pixel in palette])
     return image.copy()  # own the pixels: the numpy buffer goes away with this function
 
 
