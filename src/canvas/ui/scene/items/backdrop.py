@@ -149,7 +149,8 @@ class HeaderPanel:
         else:
             self._label_font = style.row_header_font
             self._label = static_text(elided(header.label, style.row_header_font, width), style.row_header_font)
-            self._question = wrapped_static_text(header.question, style.question_font, width, 2)
+            # One line: the cards start right under the title strip; hovering shows the whole question.
+            self._question = wrapped_static_text(header.question, style.question_font, width, 1)
             self._label_at, self._question_at = QPointF(x + pad, y + 9.0), QPointF(x + pad, y + 31.0)
         self.tooltip = header.label if not header.question else f"{header.label}\n{header.question}"
 
