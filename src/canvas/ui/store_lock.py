@@ -11,6 +11,7 @@ may open the same store. A lock left by a killed app is recognised as stale (its
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 from dataclasses import dataclass
@@ -74,6 +75,9 @@ class StoreLocks(QObject):
         if held is not None:
             held.users += 1
             return
+        # A new store's folder may not exist yet (open_store makes it, and says so clearly if it cannot).
+        with contextlib.suppress(OSError):
+            key.parent.mkdir(parents=True, exist_ok=True)
         lock = QLockFile(str(lock_path(key)))
         # Never stale by age: a workshop may keep the app open for days. A lock whose process has gone is stale.
         lock.setStaleLockTime(0)
