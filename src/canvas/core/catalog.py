@@ -65,6 +65,16 @@ class Catalog:
     def __contains__(self, model_id: object) -> bool:
         return model_id in self.models
 
+    def learn(self, extra: Iterable[ModelSpec]) -> list[str]:
+        """Add models carried in imported files that this catalog does not know yet, in place, so every view
+        sharing this catalog can show them. Returns the ids it added; known ids keep their own definition."""
+        added = []
+        for spec in extra:
+            if spec.id not in self.models:
+                self.models[spec.id] = spec
+                added.append(spec.id)
+        return added
+
     def with_models(self, extra: Iterable[ModelSpec]) -> Catalog:
         """This catalog plus models carried in an imported file. Models already known keep their own definition."""
         models = dict(self.models)

@@ -32,6 +32,7 @@ from canvas import __version__
 from canvas.core.catalog import Catalog, load_catalog
 from canvas.core.document import Document
 from canvas.core.model import Canvas, Side
+from canvas.exchange.carried import carried_models
 from canvas.paths import builtin_models_dir, log_dir, user_models_dir
 from canvas.store import backup
 from canvas.store.repository import Store, StoreError, open_store
@@ -109,9 +110,6 @@ class Desktop(QObject):
         demo: bool = True,
     ) -> MainWindow:
         """A main window on the store at `store_path` (StoreError, with a message for a person, if it cannot be)."""
-        if model is not None and model not in self.catalog:
-            known = ", ".join(self.catalog.models)
-            raise StoreError(f"there is no model '{model}' (the models are: {known})")
         chosen_side = parse_side(side)
         self.locks.acquire(store_path)
         try:
@@ -120,6 +118,11 @@ class Desktop(QObject):
             self.locks.release(store_path)
             raise
         try:
+            # Models that imported files brought along open here too, even where they are not installed.
+            self.catalog.learn(carried_models(store))
+            if model is not None and model not in self.catalog:
+                known = ", ".join(self.catalog.models)
+                raise StoreError(f"there is no model '{model}' (the models are: {known})")
             canvas_id = first_canvas(store, canvas_ref, demo=demo)
             controller = Controller(store, self.catalog)
             window = MainWindow(controller, self.settings)

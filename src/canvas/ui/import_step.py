@@ -23,6 +23,8 @@ class _Abandoned(Exception):
 def apply_plan(controller: Controller, plan: ImportPlan) -> bool:
     """Apply a planned import as one transaction and one undo step. False (and a message) if nothing changed."""
     label = f"Import {plan.incoming.name}"
+    # The scenes share the controller's catalog: models the file brings must be known before its cards arrive.
+    controller.catalog.learn(plan.carried)
     if plan.new_canvas is not None:
         return _add_canvas(controller, plan, label)
     if plan.result.canvas_id != controller.canvas.id:

@@ -176,6 +176,7 @@ def export_picture(
 ) -> Path:
     """Render one model of a stored canvas (PDF with no model: every model of the canvas, one page each) from
     `side` ("customer", "organization" or None for both) to `out_path`. Headless; the store is only read."""
+    from canvas.exchange.carried import carried_models
     from canvas.store.repository import open_store
 
     if fmt not in FORMATS:
@@ -191,6 +192,7 @@ def export_picture(
     store = open_store(store_path, create=False)
     try:
         document = store.load(store.find_canvas(canvas_id))
+        catalog.learn(carried_models(store))
     finally:
         store.close()
     models = [m for m in document.canvas.models if m in catalog] if model is None else [model]
