@@ -21,7 +21,7 @@ _HANDLER_NAME = "canvas-log-file"
 log = logging.getLogger("canvas")
 
 
-def start_logging(folder: Path) -> Path | None:
+def start_logging(folder: Path, max_bytes: int = MAX_BYTES) -> Path | None:
     """Send the `canvas` loggers to `folder`/canvas.log, rotating. Returns the file, or None if the folder cannot
     be written: the app then runs without a log (and says so on stderr)."""
     stop_logging()
@@ -29,7 +29,7 @@ def start_logging(folder: Path) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+            path, maxBytes=max_bytes, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError as error:
         print(f"canvas: no log file in {folder}: {error.strerror or error}", file=sys.stderr)

@@ -3,6 +3,7 @@ where the log is; the log holds the traceback; the same error again is counted, 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from canvas.core.model import Card
 from canvas.paths import log_dir
 from canvas.store import open_store
 from canvas.ui.crash import CrashGuard
-from canvas.ui.logfile import start_logging, stop_logging
+from canvas.ui.logfile import BACKUP_COUNT, start_logging, stop_logging
 from canvas.ui.main_window import MainWindow
 
 from .conftest import app_log
@@ -98,18 +99,15 @@ def test_keep_working_closes_the_dialog_and_the_window_goes_on(
 
 
 def test_the_log_rotates_in_the_users_log_folder(home: Path) -> None:
-    import logging
-
-    from canvas.ui.logfile import BACKUP_COUNT, MAX_BYTES
-
-    path = start_logging(log_dir())
+    size = 2000  # the app rotates at MAX_BYTES; a small size keeps the test quick
+    path = start_logging(log_dir(), max_bytes=size)
     try:
         assert path == app_log() and str(path).startswith(str(home))
         chatter = logging.getLogger("canvas.test")
-        for number in range(MAX_BYTES // 50 * (BACKUP_COUNT + 2)):
+        for number in range(size // 50 * (BACKUP_COUNT + 3)):
             chatter.info("line %06d of a long workshop day", number)
     finally:
         stop_logging()
     rotated = sorted(path.parent.glob("canvas.log.*"))
     assert [file.name for file in rotated] == [f"canvas.log.{n}" for n in range(1, BACKUP_COUNT + 1)]
-    assert all(file.stat().st_size <= MAX_BYTES for file in [path, *rotated])
+    assert all(file.stat().st_size <= size for file in [path, *rotated])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -14,10 +15,13 @@ from canvas.core.document import Document
 from canvas.core.edits import AddCard
 from canvas.core.model import Canvas, Card
 from canvas.exchange.scanvas_write import write_scanvas
+from canvas.store import open_store
 from canvas.ui.app import Desktop
 from canvas.ui.dialogs.import_preview import ImportPreview
 from canvas.ui.instance import FileOpenEvents
 from canvas.ui.main_window import MainWindow
+
+from .conftest import app_log, start_app, wait_for
 
 
 def teammate_file(folder: Path, catalog: Catalog) -> Path:
@@ -63,3 +67,20 @@ def test_a_file_the_system_hands_to_the_running_app_opens_the_preview(
         app.removeEventFilter(files)
 
     assert preview_of(window).windowTitle() == "Import bergen.scanvas"
+
+
+@pytest.mark.slow
+def test_canvas_with_a_file_starts_the_app_and_opens_the_preview(
+    home: Path, store_path: Path, tmp_path: Path, catalog: Catalog
+) -> None:
+    path = teammate_file(tmp_path, catalog)
+
+    app = start_app(home, "--store", str(store_path), str(path))  # what the desktop entry runs: canvas %f
+    try:
+        wait_for(lambda: app_log().is_file() and f"importing {path}" in app_log().read_text(), "the import preview")
+        assert app.poll() is None, "the app is open, the preview waiting for the person"
+    finally:
+        app.kill()
+        app.communicate(timeout=30)
+    with open_store(store_path) as store:
+        assert [summary.title for summary in store.list_canvases()] != ["Renewal interviews, Bergen"]
