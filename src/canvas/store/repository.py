@@ -18,6 +18,7 @@ from canvas.core.document import Change, ChangeSet, Document
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record
 from canvas.store import backup, db, migrations, rows
 from canvas.store.db import StoreError
+from canvas.store.indexing import indexed_at_end
 from canvas.store.loading import load_document
 from canvas.store.search import fts_query
 
@@ -214,7 +215,7 @@ class Store:
         A canvas with the same id already in the store is an error, unless `replace` is set.
         """
         canvas = document.canvas
-        with self.transaction():
+        with self.transaction(), indexed_at_end(self._connection, canvas.id):
             if self._read("SELECT 1 FROM canvases WHERE id = ?", (canvas.id,)):
                 if not replace:
                     raise StoreError(f"the store {self._path} already holds a canvas with id '{canvas.id}'")
@@ -256,7 +257,7 @@ class Store:
 
     def delete_canvas(self, canvas_id: str) -> None:
         """Remove a canvas and everything on it (its cards, placements, links and settings)."""
-        with self.transaction():
+        with self.transaction(), indexed_at_end(self._connection, canvas_id):
             gone = self._connection.execute("DELETE FROM canvases WHERE id = ?", (canvas_id,))
             if gone.rowcount == 0:
                 raise StoreError(f"there is no canvas with id '{canvas_id}' in {self._path}")
