@@ -156,7 +156,29 @@ _CARD_SEARCH = Step(
     ),
 )
 
-STEPS: tuple[Step, ...] = (_CORE_TABLES, _CARD_SEARCH)
+# An edit that leaves a card's text as it was (a vote, a kind, a deletion, which is a tombstone) no longer
+# re-indexes the card: the upsert names every column, so the trigger of step 2 fired on every card write and
+# FTS5 wrote a new segment each time (measured: a vote persisted in 2.6 ms, 2.0 ms without the index write).
+_SEARCH_ONLY_TEXT = Step(
+    version=3,
+    summary="the search index is rewritten only when a card's title, notes, tags or source change",
+    statements=(
+        "DROP TRIGGER cards_fts_update",
+        """
+        CREATE TRIGGER cards_fts_update AFTER UPDATE OF title, notes, tags, source ON cards
+        WHEN old.title IS NOT new.title OR old.notes IS NOT new.notes
+             OR old.tags IS NOT new.tags OR old.source IS NOT new.source
+        BEGIN
+            INSERT INTO cards_fts(cards_fts, rowid, title, notes, tags, source)
+            VALUES ('delete', old.rowid, old.title, old.notes, old.tags, old.source);
+            INSERT INTO cards_fts(rowid, title, notes, tags, source)
+            VALUES (new.rowid, new.title, new.notes, new.tags, new.source);
+        END
+        """,
+    ),
+)
+
+STEPS: tuple[Step, ...] = (_CORE_TABLES, _CARD_SEARCH, _SEARCH_ONLY_TEXT)
 #: The schema version this code writes; a store with a higher user_version came from a newer app.
 SCHEMA_VERSION = STEPS[-1].version
 

@@ -1,10 +1,11 @@
-"""Whole canvases saved, replaced and deleted keep the search index exactly in step, as single edits do."""
+"""The search index in step with the cards: whole canvases saved, replaced and deleted, and single edits (which
+rewrite the index only when a card's text changes)."""
 
 from __future__ import annotations
 
 import pytest
 
-from canvas.core.edits import EditCard
+from canvas.core.edits import DeleteCards, EditCard
 from canvas.store import Store, StoreError
 from canvas.store.editing import commit
 
@@ -53,3 +54,29 @@ def test_single_edits_are_still_indexed_after_a_whole_canvas_was_saved(store: St
     check_index_matches_the_cards(store)
     triggers = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert triggers == {"cards_fts_insert", "cards_fts_delete", "cards_fts_update"}
+
+
+def found(store: Store, query: str) -> list[str]:
+    return sorted(hit.card_id for hit in store.search(query))
+
+
+def index_storage(store: Store) -> list[tuple[int, bytes]]:
+    return list(store.db.execute("SELECT id, block FROM cards_fts_data ORDER BY id").fetchall())
+
+
+def test_an_edit_that_keeps_the_text_leaves_the_index_alone_and_a_text_edit_updates_it(store: Store) -> None:
+    store.save_document(workshop("oslo", "Oslo"))
+    document = store.load("oslo")
+    before = index_storage(store)
+
+    commit(store, document, EditCard("holiday", {"votes": 3, "kind": "need", "emotion": -2}))
+    commit(store, document, DeleteCards(("owner",)))
+    assert index_storage(store) == before, "no index write for votes, kind, emotion or a tombstone"
+    assert found(store, "guessed") == ["holiday"]
+    assert found(store, "owner") == ["sunday"], "the deleted card 'Café owner' is no longer found"
+
+    commit(store, document, EditCard("holiday", {"notes": "Asked the accountant about it twice."}))
+    assert index_storage(store) != before
+    assert found(store, "accountant twice") == ["holiday"]
+    assert found(store, "guessed") == [], "the old notes left the index"
+    check_index_matches_the_cards(store)
