@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_PACKAGE := $(VENV)/.installed-package
 
 .PHONY: run test lint typecheck contracts pytest bench package system-check clean
 
@@ -29,6 +30,9 @@ pytest: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
+package: $(STAMP_PACKAGE) system-check
+	$(BIN)/python packaging/build.py
+
 system-check:
 	@sh packaging/system-deps.sh --check
 
@@ -43,6 +47,10 @@ $(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
 
 $(STAMP_TEST): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_RUN)
+
+$(STAMP_PACKAGE): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
 	@touch $@ $(STAMP_RUN)
 
 clean:
