@@ -195,9 +195,7 @@ class PlaceCards:
         for spot in self.spots:
             _live_card(document, spot.card_id)
             try:
-                wanted.append(
-                    Placement(card_id=spot.card_id, model=spot.model, zone=spot.zone, x=spot.x, y=spot.y)
-                )
+                wanted.append(Placement(card_id=spot.card_id, model=spot.model, zone=spot.zone, x=spot.x, y=spot.y))
             except ValidationError as error:
                 raise EditError(describe_validation_error(error)) from None
         recorder = _Recorder(document)

@@ -228,6 +228,4 @@ class Canvas(Record):
         return self.id
 
 
-RECORD_TYPES: dict[str, type[Record]] = {
-    cls.table: cls for cls in (Canvas, Card, Placement, Link, ModelSettings)
-}
+RECORD_TYPES: dict[str, type[Record]] = {cls.table: cls for cls in (Canvas, Card, Placement, Link, ModelSettings)}
