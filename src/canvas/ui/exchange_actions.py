@@ -132,6 +132,7 @@ class FileExchange(QObject):
 
         def planner(choice: Destination) -> ImportPlan:
             return plan_import(store, incoming, catalog, into=choice.into, as_copy=choice.as_copy)
+
         dialog = ImportPreview(incoming, choices, planner, self._window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._apply(dialog))
