@@ -33,6 +33,7 @@ from canvas.core.layout import (
     occupied_offsets,
     slot_offset,
     snap,
+    zone_across,
     zone_at,
 )
 from canvas.core.model import ModelSettings, Placement, Side, ZoneLabel
@@ -354,18 +355,52 @@ def test_cards_dropped_and_snapped_never_overlap_each_other_or_other_zones(
             assert zone_id == zone or not box.rect.intersects(rect)
 
 
-def test_layout_of_fifty_thousand_placements_grows_zones_to_hold_them() -> None:
+def test_layout_of_fifty_thousand_placements_grows_zones_wide_as_well_as_deep() -> None:
     journey = spec("journey")
     zones = list(journey.zones())
+    per_zone = -(-50_000 // len(zones))
+    across = zone_across(per_zone)
     placements = {}
     for n in range(50_000):
         zone = zones[n % len(zones)]
-        x, y = slot_offset(n // len(zones), across=4)
+        x, y = slot_offset(n // len(zones), across=across)
         placements[f"c{n}"] = Placement(card_id=f"c{n}", model="journey", zone=zone, x=x, y=y)
 
     # Its speed (≤ 50 ms) is measured by bench/run.py, not asserted here: timed tests flake on a busy machine.
     layout = layout_model(journey, None, placements)
-    assert layout.zones["use.pains"].across == 4
+    zone = layout.zones["use.pains"]
+    assert zone.across == across > 20, "a zone of ~1,200 cards is ~25 slots across, not 2"
+    assert 0.6 < zone.rect.w / zone.rect.h < 1.6, "and about as wide as it is tall"
+    assert layout.bounds.h < 40_000, "so the whole map fits a window at a zoom where cards still show"
+
+
+def test_a_zone_is_two_across_until_it_holds_many_cards_then_about_as_wide_as_tall() -> None:
+    assert [zone_across(n) for n in (0, 1, 8, 16)] == [ZONE_SLOTS_ACROSS] * 4
+    assert zone_across(17) == 3 and zone_across(25) == 4 and zone_across(200) == 10 and zone_across(1200) == 25
+    assert zone_across(8, usual=1) == 1 and zone_across(9, usual=1) == 3
+    assert all(zone_across(n + 1) >= zone_across(n) for n in range(3000)), "never narrower for more cards"
+
+
+def test_a_crowded_zone_widens_its_column_and_new_cards_fill_across_first() -> None:
+    crowded = {
+        f"c{n}": Placement(card_id=f"c{n}", model="journey", zone="use.pains", x=x, y=y)
+        for n, (x, y) in enumerate(slot_offset(i) for i in range(30))
+    }
+    layout = layout_model(spec("journey"), None, crowded)
+
+    zone = layout.zones["use.pains"]
+    assert zone.across == zone_across(30) == 4
+    assert layout.zones["use.doing"].across == 4, "the whole column widens"
+    assert layout.zones["aware.pains"].across == ZONE_SLOTS_ACROSS, "other columns keep their width"
+    assert next_free_offset(occupied_offsets(crowded.values(), "use.pains"), zone.across) == (2 * SLOT_W, 0.0)
+
+
+def test_a_crowded_job_map_step_grows_from_one_card_wide() -> None:
+    crowded = placed("jtbd", *(("execute", 0.0, i * SLOT_H) for i in range(40)))
+    layout = layout_model(spec("jtbd"), None, crowded)
+
+    assert layout.zones["execute"].across == zone_across(40, usual=1) > 1
+    assert layout.zones["define"].across == 1, "an empty step stays one card wide"
 
 
 @pytest.mark.parametrize("model_id", ["journey", "jtbd", "value-exchange", "empathy", "service-blueprint"])

@@ -28,6 +28,9 @@ SLOT_H = CARD_H + GAP
 ZONE_SLOTS_ACROSS = 2
 #: Slots down an empty zone: every zone holds at least ZONE_SLOTS_ACROSS × ZONE_SLOTS_DOWN cards.
 ZONE_SLOTS_DOWN = 2
+#: A zone holding more cards than fill this many rows at its usual width grows wider as well as deeper, so a zone
+#: of thousands of cards stays roughly square (2 across, 1,200 cards would be 57,000 units tall and "fit" useless).
+GROW_AFTER_ROWS = 8
 
 #: Space between a zone's edge and its cards.
 ZONE_PAD = 16.0
@@ -53,11 +56,26 @@ MIN_CONTENT_H = ZONE_SLOTS_DOWN * SLOT_H - GAP
 LayoutKind = Literal["grid", "regions", "network"]
 HeaderKind = Literal["column", "row", "region", "network"]
 Offset = tuple[float, float]
+#: How far a zone's cards reach (right, bottom, from its content origin) and how many it holds.
+Extent = tuple[float, float, int]
 
 
 def slot_offset(index: int, across: int = ZONE_SLOTS_ACROSS) -> tuple[float, float]:
     """Offset of the `index`-th slot of a zone, filling rows of `across` slots."""
     return (index % across) * SLOT_W, (index // across) * SLOT_H
+
+
+def zone_across(count: int, usual: int = ZONE_SLOTS_ACROSS) -> int:
+    """Slots across a zone holding `count` cards: its usual width while they fill at most GROW_AFTER_ROWS rows,
+    then about √(count / 2), which with the slot pitch (212 × 96) keeps the zone about as wide as it is tall."""
+    if count <= usual * GROW_AFTER_ROWS:
+        return usual
+    return max(usual, math.ceil(math.sqrt(count / 2)))
+
+
+def across_width(across: int) -> float:
+    """Content width of `across` slots (the last slot needs no gap after it)."""
+    return across * SLOT_W - GAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,24 +202,28 @@ def layout_model(spec: ModelSpec, settings: ModelSettings | None, placements: Ma
     return _layout_network(spec, placements)
 
 
-def _content_extents(placements: Mapping[str, Placement], zones: Collection[str]) -> dict[str, Offset]:
-    """Per zone, the furthest right and bottom any card reaches, from the content origin."""
+def _content_extents(placements: Mapping[str, Placement], zones: Collection[str]) -> dict[str, Extent]:
+    """Per zone, the furthest right and bottom any card reaches from the content origin, and how many cards it
+    holds (in the same pass: layout_model stays one pass over the placements)."""
     extent_x: dict[str, float] = {}
     extent_y: dict[str, float] = {}
+    counts: dict[str, int] = {}
     for placement in placements.values():
         zone = placement.zone
         x = placement.x
         y = placement.y
         # A negative offset is drawn at the content origin (see card_rect), so it reaches no further than 0.
         if zone in extent_x:
+            counts[zone] += 1
             if x > extent_x[zone]:
                 extent_x[zone] = x
             if y > extent_y[zone]:
                 extent_y[zone] = y
         elif zone in zones:
+            counts[zone] = 1
             extent_x[zone] = x if x > 0.0 else 0.0
             extent_y[zone] = y if y > 0.0 else 0.0
-    return {zone: (extent_x[zone] + CARD_W, extent_y[zone] + CARD_H) for zone in extent_x}
+    return {zone: (extent_x[zone] + CARD_W, extent_y[zone] + CARD_H, counts[zone]) for zone in extent_x}
 
 
 def _across(content_w: float) -> int:
@@ -225,9 +247,10 @@ def _layout_grid(spec: ModelSpec, settings: ModelSettings | None, placements: Ma
 
     content_w = [MIN_CONTENT_W] * len(columns)
     content_h = [MIN_CONTENT_H] * len(rows)
-    for zone, (reach_x, reach_y) in _content_extents(placements, cells).items():
+    for zone, (reach_x, reach_y, count) in _content_extents(placements, cells).items():
         i, j = cells[zone]
-        content_w[i] = max(content_w[i], reach_x)
+        # A zone of many cards is as wide as its count asks for, so new cards fill across before down.
+        content_w[i] = max(content_w[i], reach_x, across_width(zone_across(count)))
         content_h[j] = max(content_h[j], reach_y)
 
     widths = [w + 2 * ZONE_PAD for w in content_w]
@@ -295,11 +318,11 @@ def _layout_regions(spec: ModelSpec, placements: Mapping[str, Placement]) -> Mod
     heights = [MIN_CONTENT_H + TITLE_H + ZONE_PAD] * n_rows
     # Single cells first, so a spanning region only adds what its cells do not already give it.
     for region in sorted(regions, key=lambda r: r.cols):
-        least = CARD_W if region.cols == 1 else MIN_CONTENT_W
-        reach_x = reach.get(region.id, (least, 0.0))[0]
+        reach_x, _, count = reach.get(region.id, (0.0, 0.0, 0))
+        least = across_width(zone_across(count, 1 if region.cols == 1 else ZONE_SLOTS_ACROSS))
         _spread(widths, region.col, region.cols, max(reach_x, least) + 2 * ZONE_PAD)
     for region in sorted(regions, key=lambda r: r.rows):
-        reach_y = reach.get(region.id, (0.0, MIN_CONTENT_H))[1]
+        reach_y = reach.get(region.id, (0.0, MIN_CONTENT_H, 0))[1]
         _spread(heights, region.row, region.rows, max(reach_y, MIN_CONTENT_H) + TITLE_H + ZONE_PAD)
 
     lefts = _positions(0.0, widths)
@@ -323,7 +346,7 @@ def _layout_regions(spec: ModelSpec, placements: Mapping[str, Placement]) -> Mod
 
 def _layout_network(spec: ModelSpec, placements: Mapping[str, Placement]) -> ModelLayout:
     zone = spec.zones()[NETWORK_ZONE]
-    reach_x, reach_y = _content_extents(placements, {NETWORK_ZONE}).get(NETWORK_ZONE, (0.0, 0.0))
+    reach_x, reach_y, _ = _content_extents(placements, {NETWORK_ZONE}).get(NETWORK_ZONE, (0.0, 0.0, 0))
     w = max(NETWORK_MIN_W, ZONE_PAD + reach_x + NETWORK_MARGIN)
     h = max(NETWORK_MIN_H, TITLE_H + reach_y + NETWORK_MARGIN)
     rect = Rect(0.0, 0.0, w, h)
@@ -499,6 +522,7 @@ __all__ = [
     "CARD_H",
     "CARD_W",
     "GAP",
+    "GROW_AFTER_ROWS",
     "HEADER_H",
     "HEADER_W",
     "MIN_CONTENT_H",
@@ -514,6 +538,7 @@ __all__ = [
     "ZONE_PAD",
     "ZONE_SLOTS_ACROSS",
     "ZONE_SLOTS_DOWN",
+    "Extent",
     "HeaderBox",
     "HeaderKind",
     "LayoutKind",
@@ -522,6 +547,7 @@ __all__ = [
     "Offset",
     "Rect",
     "ZoneBox",
+    "across_width",
     "card_positions",
     "card_rect",
     "layout_model",
@@ -530,5 +556,6 @@ __all__ = [
     "place_near",
     "slot_offset",
     "snap",
+    "zone_across",
     "zone_at",
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from canvas.core.document import Document
 from canvas.core.edits import Spot
 from canvas.core.frameworks import ModelSpec
-from canvas.core.layout import Occupancy, layout_model, slot_offset
+from canvas.core.layout import Occupancy, layout_model, slot_offset, zone_across
 from canvas.core.model import CardKind
 
 
@@ -55,16 +55,23 @@ def suggested_spots(document: Document, spec: ModelSpec, zones: Mapping[str, str
     layout = layout_model(spec, document.model_settings(spec.id), placements)
     wanted = {zone for zone in zones.values() if zone in layout.zones}
     taken = {zone: Occupancy() for zone in wanted}
+    # Each zone as wide as it will be with the new cards in it, so thousands fill across, not only down.
+    holding = dict.fromkeys(wanted, 0)
+    for zone in zones.values():
+        if zone in holding:
+            holding[zone] += 1
     for placement in placements.values():
         free = taken.get(placement.zone)
         if free is not None:
             free.add(placement.x, placement.y)
+            holding[placement.zone] += 1
+    across_of = {zone: zone_across(holding[zone], max(layout.zones[zone].across, 1)) for zone in wanted}
     cursor = dict.fromkeys(wanted, 0)
     spots = []
     for card_id, zone in zones.items():
         if zone not in wanted:
             continue
-        free, across = taken[zone], max(layout.zones[zone].across, 1)
+        free, across = taken[zone], across_of[zone]
         index = cursor[zone]
         x, y = slot_offset(index, across)
         while not free.is_free(x, y):
