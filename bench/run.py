@@ -1,0 +1,319 @@
+"""The canvas at scale: open, flip, frames, a drag, start-up and memory at 1,000 / 10,000 / 50,000 cards, offscreen,
+each beside its bare-Qt floor, against the budgets of issue 5.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py            # a table (make bench)
+    .venv/bin/python bench/run.py --json                               # the same figures as JSON
+    .venv/bin/python bench/run.py --sizes 1000,10000 --repeats 3       # shorter
+
+Canvases (bench/scale_canvas.py) put every card in every grid and regions model and one in seven in the network;
+they are written into a temporary store through canvas.store and opened from there by the app's own code. Figures
+are medians of the process's CPU time (offscreen, Qt paints in this thread; CPU time is not inflated by other
+programs on a shared machine); wall times are in the JSON. Budgets are checked here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+
+#: Budgets in ms by card count (issue 5); a count between two columns gets the next larger column's budget.
+BUDGETS_MS: dict[str, dict[int, float]] = {
+    "open": {1_000: 150.0, 10_000: 500.0, 50_000: 2500.0},
+    "flip": {1_000: 30.0, 10_000: 150.0, 50_000: 600.0},
+    "frame_out": {1_000: 8.0, 10_000: 16.0, 50_000: 60.0},
+    "frame_in": {1_000: 8.0, 10_000: 8.0, 50_000: 10.0},
+    "drag": {1_000: 10.0, 10_000: 10.0, 50_000: 15.0},
+}
+STARTUP_BUDGET_MS = 1200.0
+MEMORY_BUDGET_MB = 300.0
+MEMORY_CARDS = 10_000
+DEFAULT_SIZES = (1_000, 10_000, 50_000)
+
+#: What each figure is, as the table names it.
+NAMES = {
+    "open": "open: store → window painted",
+    "open_settled": "  … and the window's queued work done",
+    "flip": "flip to another model, painted",
+    "flip_settled": "  … and the panels updated",
+    "frame_out": "frame, zoomed out, all cards",
+    "frame_in": "frame, zoomed in (~200 cards)",
+    "frame_in_pan": "  … while panning (48 px a frame)",
+    "drag": "drag one card: release → saved",
+}
+FLOORED = ("open", "flip", "frame_out", "frame_in", "frame_in_pan", "drag")
+
+
+def budget_for(what: str, cards: int) -> float:
+    columns = BUDGETS_MS[what]
+    larger = [count for count in columns if count >= cards]
+    return columns[min(larger)] if larger else columns[max(columns)]
+
+
+# -- the machine --------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What this machine is and how busy and fast it is now (bench/store_bench.py's reference task)."""
+    import statistics
+
+    from pydantic import TypeAdapter
+    from PySide6 import __version__ as pyside_version
+
+    import store_bench
+    from canvas.core.model import Card
+    from scale_timing import sample
+
+    load = os.getloadavg()
+    document = store_bench.build_canvas(10_000)
+    reference_ms = store_bench.reference_task(document)
+    # The same task in CPU time: what the bench's figures are in.
+    data = [card.model_dump() for card in document.cards.values()]
+    adapter = TypeAdapter(list[Card])
+    reference_cpu_ms = statistics.median(sample(lambda: adapter.validate_python(data), 5).cpu)
+    gc.collect()
+    return {
+        "cpus": os.cpu_count(),
+        "load": [round(value, 2) for value in load],
+        "python": platform.python_version(),
+        "pyside6": pyside_version,
+        "reference_ms": round(reference_ms, 1),
+        "reference_cpu_ms": round(reference_cpu_ms, 1),
+        "reference_ms_then": store_bench.REFERENCE_MS,
+        "speed": round(store_bench.REFERENCE_MS / reference_ms, 2),
+        "cpu_speed": round(store_bench.REFERENCE_MS / reference_cpu_ms, 2),
+    }
+
+
+# -- one canvas size ----------------------------------------------------------------------------------------
+
+
+def run_size(app: Any, desktop: Any, catalog: Any, cards: int, repeats: int, folder: Path) -> dict[str, Any]:
+    from canvas.store import open_store
+    from scale_canvas import big_canvas
+    from scale_floor import measure_floor, positions_by_model
+    from scale_window import measure_window
+
+    document = big_canvas(catalog, cards)
+    store = folder / f"scale-{cards}.sqlite"
+    with open_store(store) as opened:
+        opened.save_document(document)
+    flips = [m for m, spec in catalog.models.items() if spec.network is None and m != "journey"] + ["journey"]
+    seen = measure_window(app, desktop, store, document.canvas.id, repeats, flips)
+    floor = measure_floor(
+        app, store, document.canvas.id, positions_by_model(document, catalog, flips), seen, repeats, folder
+    )
+    figures: dict[str, Any] = {}
+    for key, measured in seen.samples.items():
+        row = measured.as_dict()
+        if key in floor:
+            row["floor_ms"] = round(floor[key].median, 2)
+            row["ratio"] = round(measured.median / max(floor[key].median, 1e-3), 2)
+        if key in BUDGETS_MS:
+            row["budget_ms"] = budget_for(key, cards)
+            row["met"] = measured.median <= row["budget_ms"]
+        figures[key] = row
+    del document
+    gc.collect()
+    return {"cards": cards, "store": str(store), "canvas": seen.info.get("canvas", ""), **seen.info, **figures}
+
+
+# -- fresh processes: start-up and memory -------------------------------------------------------------------
+
+
+def child(*args: str) -> tuple[dict[str, Any], dict[str, Any], float]:
+    """Run bench/scale_child.py; its two JSON lines (painted, settled) and the wall ms until the first."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(BENCH / "scale_child.py"), *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            text=True,
+        )
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        wall_ms = (time.perf_counter() - started) * 1000.0
+        second = process.stdout.readline()
+        process.wait(timeout=300)
+        if not first or not second or process.returncode != 0:
+            errors.seek(0)
+            said = errors.read().decode("utf-8", "replace").strip()
+            raise RuntimeError(f"bench/scale_child.py {' '.join(args)} failed ({process.returncode}): {said}")
+    return json.loads(first), json.loads(second), wall_ms
+
+
+def startup(folder: Path, runs: int, viewport: list[int]) -> dict[str, Any]:
+    """Start to the first painted window on the demo canvas, in a fresh process each time (the first start creates
+    the demo in an empty store; the figure is the median of the starts after it)."""
+    import statistics
+
+    store = folder / "demo.sqlite"
+    first, _, first_wall = child("app", str(store))
+    starts = [child("app", str(store)) for _ in range(runs)]
+    floors = [child("floor", str(first["cards"]), str(viewport[0]), str(viewport[1])) for _ in range(runs)]
+    measured = statistics.median(s[0]["cpu_ms"] for s in starts)
+    floor = statistics.median(f[0]["cpu_ms"] for f in floors)
+    return {
+        "ms": round(measured, 1),
+        "wall_ms": round(statistics.median(s[2] for s in starts), 1),
+        "first_start_ms": round(first["cpu_ms"], 1),
+        "first_start_wall_ms": round(first_wall, 1),
+        "cards": first["cards"],
+        "floor_ms": round(floor, 1),
+        "floor_wall_ms": round(statistics.median(f[2] for f in floors), 1),
+        "ratio": round(measured / floor, 2),
+        "budget_ms": STARTUP_BUDGET_MS,
+        "met": measured <= STARTUP_BUDGET_MS,
+        "runs": runs,
+        "how": "a fresh process per start: interpreter start → Desktop.open → first paint of the canvas view",
+    }
+
+
+def memory(store: Path, cards: int, viewport: list[int]) -> dict[str, Any]:
+    """Resident memory of a fresh app process with the canvas open and painted (and its queued work done)."""
+    painted, settled, _ = child("app", str(store))
+    _, floor, _ = child("floor", str(cards), str(viewport[0]), str(viewport[1]))
+    return {
+        "cards": cards,
+        "rss_mb": settled["rss_mb"],
+        "peak_mb": settled["peak_mb"],
+        "rss_painted_mb": painted["rss_mb"],
+        "floor_rss_mb": floor["rss_mb"],
+        "ratio": round(settled["rss_mb"] / floor["rss_mb"], 2),
+        "budget_mb": MEMORY_BUDGET_MB,
+        "met": settled["rss_mb"] <= MEMORY_BUDGET_MB,
+    }
+
+
+# -- the whole run ------------------------------------------------------------------------------------------
+
+
+def run(sizes: list[int], repeats: int, startup_runs: int) -> dict[str, Any]:
+    """Every figure for every size, in one process (start-up and memory in fresh child processes)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from canvas.core.catalog import load_catalog
+    from canvas.paths import builtin_models_dir
+    from canvas.ui.app import OFFSCREEN_NOTES, Desktop, application
+
+    result: dict[str, Any] = {"machine": machine(), "timing": "median process CPU time, ms", "sizes": {}}
+    app: QApplication = application()
+    # What the offscreen platform says about what only a window system can do says nothing about the app.
+    qInstallMessageHandler(
+        lambda _kind, _context, message: (
+            None if message.startswith(OFFSCREEN_NOTES) else print(message, file=sys.stderr)
+        )
+    )
+    catalog = load_catalog(builtin_models_dir(), None)
+    desktop = Desktop(catalog, None)
+    with tempfile.TemporaryDirectory(prefix="canvas-scale-") as name:
+        folder = Path(name)
+        for cards in sizes:
+            result["sizes"][str(cards)] = run_size(app, desktop, catalog, cards, repeats, folder)
+        viewport = next(iter(result["sizes"].values()))["viewport"]
+        result["startup"] = startup(folder, startup_runs, viewport)
+        memory_cards = MEMORY_CARDS if MEMORY_CARDS in sizes else max(sizes)
+        result["memory"] = memory(Path(result["sizes"][str(memory_cards)]["store"]), memory_cards, viewport)
+    result["machine"]["load_after"] = (
+        [round(value, 2) for value in os.getloadavg()] if hasattr(os, "getloadavg") else []
+    )
+    result["misses"] = misses(result)
+    return result
+
+
+def misses(result: dict[str, Any]) -> list[str]:
+    found = []
+    for cards, figures in result["sizes"].items():
+        found += [f"{key} at {int(cards):,}" for key in BUDGETS_MS if not figures[key]["met"]]
+    found += [name for name in ("startup", "memory") if not result[name]["met"]]
+    return found
+
+
+def table(result: dict[str, Any]) -> str:
+    m = result["machine"]
+    lines = [
+        "Scale bench: medians of process CPU time; floor = plain QGraphicsRectItems, same counts and viewport, "
+        "same run",
+        f"machine: {m['cpus']} CPUs, load {' / '.join(map(str, m['load']))} (1/5/15 min) at start, "
+        f"{' / '.join(map(str, m.get('load_after', [])))} at end; reference task (bench/store_bench.py) "
+        f"{m['reference_ms']:.0f} ms wall, {m['reference_cpu_ms']:.0f} ms CPU ({m['reference_ms_then']:.0f} ms "
+        f"when the store budgets were set): speed {m['speed']:.2f}× wall, {m['cpu_speed']:.2f}× CPU; "
+        f"Python {m['python']}, PySide6 {m['pyside6']}",
+        "",
+    ]
+    header = f"{'what':<36}{'cards':>8}{'measured':>11}{'floor':>9}{'ratio':>8}{'budget':>10}  "
+    lines += [header, "-" * len(header)]
+    for cards, figures in result["sizes"].items():
+        for key, name in NAMES.items():
+            row = figures[key]
+            floor = f"{row['floor_ms']:.1f}" if "floor_ms" in row else "—"
+            ratio = f"{row['ratio']:.1f}×" if "ratio" in row else ""
+            budget = f"≤ {row['budget_ms']:g}" if "budget_ms" in row else ""
+            mark = ("ok" if row["met"] else "MISS") if "met" in row else ""
+            lines.append(
+                f"{name:<36}{int(cards):>8,}{row['ms']:>8.1f} ms{floor:>9}{ratio:>8}{budget:>10}  {mark}".rstrip()
+            )
+        info = f"zoomed in at {figures['zoom_in']:g} with {figures['visible_in']} cards visible; "
+        info += f"zoomed out at {figures['zoom_out']:g}; viewport {figures['viewport'][0]}×{figures['viewport'][1]}"
+        lines += [f"{'':<4}({info})", ""]
+    s = result["startup"]
+    lines.append(
+        f"{'start → first painted window (demo)':<36}{s['cards']:>8,}{s['ms']:>8.1f} ms{s['floor_ms']:>9.1f}"
+        f"{s['ratio']:>7.1f}×{'≤ ' + format(s['budget_ms'], 'g'):>10}  {'ok' if s['met'] else 'MISS'}"
+    )
+    lines.append(
+        f"{'':<4}(a fresh process each start, wall {s['wall_ms']:.0f} ms; first start, creating the demo: "
+        f"{s['first_start_ms']:.0f} ms)"
+    )
+    r = result["memory"]
+    lines.append(
+        f"{'resident memory, window open':<36}{r['cards']:>8,}{r['rss_mb']:>8.0f} MB{r['floor_rss_mb']:>9.0f}"
+        f"{r['ratio']:>7.1f}×{'≤ ' + format(r['budget_mb'], 'g'):>10}  {'ok' if r['met'] else 'MISS'}"
+    )
+    lines.append(f"{'':<4}(peak {r['peak_mb']:.0f} MB)")
+    lines += ["", "budgets: all met" if not result["misses"] else f"budgets missed: {', '.join(result['misses'])}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The canvas at scale, beside bare Qt, against the budgets.")
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="card counts, comma-separated")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each measurement (default 5)")
+    parser.add_argument("--startup-runs", type=int, default=5, help="fresh processes to start (default 5)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    except ValueError:
+        parser.error(f"--sizes takes card counts separated by commas, e.g. 1000,10000 (not '{args.sizes}')")
+    if not sizes or min(sizes) < 10:
+        parser.error("--sizes needs card counts of at least 10")
+    result = run(sizes, max(args.repeats, 1), max(args.startup_runs, 1))
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        print()
+    else:
+        print(table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
