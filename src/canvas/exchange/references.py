@@ -41,34 +41,46 @@ def reference_problems(data: Mapping[str, Any], models: Mapping[str, ModelSpec])
 
     seen_placements: dict[tuple[str, str], int] = {}
     zone_checks: dict[str, ZoneCheck] = {}
+    # What is wrong with each (model, zone), worked out once: 30,000 placements name some 60 zones.
+    zone_problems: dict[tuple[str, str], str | None] = {}
     for index, placement in _records(data, "placements"):
         card_id, model = placement.get("card_id"), placement.get("model")
         if not (isinstance(card_id, str) and isinstance(model, str)):
             continue
-        where = f"placements[{index}]"
         earlier = seen_placements.setdefault((card_id, model), index)
         if earlier != index:
             problems.append(
-                Problem(where, f"card '{card_id}' is placed in '{model}' twice (also placements[{earlier}])")
+                Problem(
+                    f"placements[{index}]",
+                    f"card '{card_id}' is placed in '{model}' twice (also placements[{earlier}])",
+                )
             )
         # Even a deleted placement must name a card the file holds: the store keeps every record's card.
         if card_id not in card_ids:
-            problems.append(Problem(where, f"card '{card_id}' does not exist"))
+            problems.append(Problem(f"placements[{index}]", f"card '{card_id}' does not exist"))
             continue
         if placement.get("deleted") is True:
             continue
         if card_id not in live_cards:
-            problems.append(Problem(where, f"card '{card_id}' is deleted, but this placement of it is not"))
+            problems.append(
+                Problem(f"placements[{index}]", f"card '{card_id}' is deleted, but this placement of it is not")
+            )
         spec = models.get(model)
         if spec is None:
-            problems.append(Problem(where, _no_model(model)))
+            problems.append(Problem(f"placements[{index}]", _no_model(model)))
             continue
-        check = zone_checks.get(model)
-        if check is None:
-            check = zone_checks[model] = ZoneCheck(spec)
-        problem = check.problem(placement.get("zone"))
+        zone = placement.get("zone")
+        if not isinstance(zone, str):
+            continue  # not a zone id at all: the schema check says so
+        if (model, zone) in zone_problems:
+            problem = zone_problems[model, zone]
+        else:
+            check = zone_checks.get(model)
+            if check is None:
+                check = zone_checks[model] = ZoneCheck(spec)
+            problem = zone_problems[model, zone] = check.problem(zone)
         if problem:
-            problems.append(Problem(f"{where}.zone", problem))
+            problems.append(Problem(f"placements[{index}].zone", problem))
 
     for index, link in _records(data, "links"):
         ends = [link.get("source"), link.get("target")]

@@ -27,13 +27,17 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class _Entry(BaseModel):
-    """Every record in the file: its revision, the revisions it replaced (newest first), and its tombstone."""
+    """Every record in the file: its revision, the revisions it replaced (newest first), and its tombstone.
+
+    Lists are tuples, as in the core records (the JSON Schema is the same): a validated entry's values are then
+    exactly a core record's, and the reader builds the record from them without copying or converting.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     rev: Revision = Field(description="This version of the record; changes on every edit.")
-    history: list[Revision] = Field(
-        default=[], max_length=32, description="Earlier revisions of this record, newest first."
+    history: tuple[Revision, ...] = Field(
+        default=(), max_length=32, description="Earlier revisions of this record, newest first."
     )
     deleted: bool = Field(default=False, description="A tombstone: the record was deleted.")
 
@@ -42,7 +46,7 @@ class CanvasEntry(_Entry):
     id: EntryId
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     description: Annotated[str, StringConstraints(max_length=20_000)] = ""
-    models: list[ModelRef] = Field(description="Enabled model ids, in the order the model switcher shows them.")
+    models: tuple[ModelRef, ...] = Field(description="Enabled model ids, in the order the model switcher shows them.")
 
 
 class CardEntry(_Entry):
@@ -53,7 +57,7 @@ class CardEntry(_Entry):
     voice: Voice = Voice.CUSTOMER
     evidence: Evidence = Evidence.ASSUMED
     source: Annotated[str, StringConstraints(max_length=300)] = ""
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=80)]] = Field(default=[], max_length=50)
+    tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=80)], ...] = Field(default=(), max_length=50)
     colour: Colour | None = None
     emotion: int | None = Field(default=None, ge=-2, le=2)
     importance: int | None = Field(default=None, ge=1, le=10)

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from canvas.core.document import Document
 from canvas.core.frameworks import ModelSpec
-from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, ZoneLabel
+from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, ZoneLabel
 from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, load_json, place
 from canvas.exchange.migrations import VersionProblem, upgrade
 from canvas.exchange.references import reference_problems
@@ -98,32 +98,23 @@ def _carried_models(raw: dict[str, Any], parsed: ScanvasFile | None) -> dict[str
 def _document(parsed: ScanvasFile) -> Document:
     """The file's records as core records.
 
-    The file classes have validated every value against the same constraints the core records have (a test
-    compares the two field by field), so the records are built without validating a second time.
+    The file classes have validated every value against the same constraints the core records have, with the
+    core records' field names, order and types (tests hold them together), so each record is built on its
+    entry's own values, without validating, copying or converting them again. The entries are dropped after.
     """
-    canvas = build(Canvas, _values(parsed.canvas, Canvas, ("history", "models")))
-    cards = {entry.id: build(Card, _values(entry, Card, ("history", "tags"))) for entry in parsed.cards}
+    canvas = build(Canvas, parsed.canvas.__dict__)
+    cards = {entry.id: build(Card, entry.__dict__) for entry in parsed.cards}
     placements = {}
     for placed in parsed.placements:
-        placement = build(Placement, _values(placed, Placement, ("history",)))
-        placements[placement.key] = placement
-    links = {entry.id: build(Link, _values(entry, Link, ("history",))) for entry in parsed.links}
+        placements[f"{placed.card_id}@{placed.model}"] = build(Placement, placed.__dict__)  # placement_key()
+    links = {entry.id: build(Link, entry.__dict__) for entry in parsed.links}
     settings = {}
     for kept in parsed.model_settings:
-        values = _values(kept, ModelSettings, ("history",))
+        values = dict(kept.__dict__)
         if kept.columns is not None:
             values["columns"] = tuple(ZoneLabel(id=column.id, label=column.label) for column in kept.columns)
         settings[kept.model] = build(ModelSettings, values)
     return Document.from_tables(canvas, cards, placements, links, settings)
-
-
-def _values(entry: Any, record: type[Record], sequences: tuple[str, ...]) -> dict[str, Any]:
-    # A file entry has the core record's fields in the core record's order (a test holds them to it), so its
-    # values are the record's, once the lists are tuples.
-    values = dict(entry.__dict__)
-    for name in sequences:
-        values[name] = tuple(values[name])
-    return values
 
 
 def _not_ours(raw: Any) -> Problem:
