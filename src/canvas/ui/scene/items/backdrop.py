@@ -19,6 +19,7 @@ from canvas.core.analysis import CurvePoint, zone_visible
 from canvas.core.layout import HeaderBox, ModelLayout, Rect, ZoneBox
 from canvas.core.model import Side
 from canvas.ui.scene.items.curve import EmotionCurve, VisibilityLine
+from canvas.ui.scene.items.far_label import FarLabel
 from canvas.ui.scene.style import Style, mix
 from canvas.ui.scene.text import elided, static_text, wrapped_static_text
 
@@ -153,6 +154,7 @@ class HeaderPanel:
             self._question = wrapped_static_text(header.question, style.question_font, width, 1)
             self._label_at, self._question_at = QPointF(x + pad, y + 9.0), QPointF(x + pad, y + 31.0)
         self.tooltip = header.label if not header.question else f"{header.label}\n{header.question}"
+        self._far_label = FarLabel(header.label, self._label_font, self.rect, tall=header.kind == "row")
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
@@ -181,24 +183,14 @@ class HeaderPanel:
         return self._label_font.pixelSize() * zoom < FAR_LABEL_PX
 
     def paint_far(self, painter: QPainter, zoom: float) -> None:
-        """Zoomed far out: the label alone, enlarged to ~14 px on screen on a pale tag, over the cards, if the
-        header is wide enough for it (so one can find one's way across thousands of cards)."""
-        size = self._label.size()
-        grow = FAR_LABEL_PX * 1.4 / (self._label_font.pixelSize() * zoom)
-        grow = min(grow, (self.rect.width() - 16.0) / max(size.width(), 1.0))
-        if self._label_font.pixelSize() * zoom * grow < 9.0:
-            return  # no room for a readable label
-        painter.save()
-        painter.translate(self.rect.x() + 8.0 / zoom, self.rect.y() + 6.0 / zoom)
-        painter.scale(grow, grow)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._style.far_label_brush)
-        tag = QRectF(-6.0, -3.0, size.width() + 12.0, size.height() + 6.0)
-        painter.drawRoundedRect(tag, 6.0, 6.0)
-        painter.setFont(self._label_font)
-        painter.setPen(self._style.ink_pen)
-        painter.drawStaticText(QPointF(0.0, 0.0), self._label)
-        painter.restore()
+        """Zoomed far out: the label alone, enlarged to ~14 px on screen on a pale tag, over the cards, so one can
+        find one's way across thousands of cards. A label too long for its header wraps or is elided; it never
+        vanishes, and the other side's headers keep theirs (paler)."""
+        if self.dimmed:
+            painter.setOpacity(0.55)
+        self._far_label.paint(painter, zoom, self._style.far_label_brush, self._style.ink_pen)
+        if self.dimmed:
+            painter.setOpacity(1.0)
 
     def _paint_near(self, painter: QPainter) -> None:
         style = self._style
@@ -245,7 +237,7 @@ class Backdrop:
         zoom = painter.worldTransform().m11()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for header in self.headers:
-            if header.far(zoom) and header.rect.intersects(exposed) and not header.dimmed:
+            if header.far(zoom) and header.rect.intersects(exposed):
                 header.paint_far(painter, zoom)
 
     def tooltip_at(self, point: QPointF) -> str | None:
