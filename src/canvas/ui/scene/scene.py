@@ -343,17 +343,20 @@ class CanvasScene(SceneSurface):
     def drop_spot(self, card_id: str, pos: QPointF) -> Spot:
         """Where a card dropped with its centre at `pos` lands: the zone there (or the nearest), in a free slot."""
         assert self._document is not None
-        return drop_spot(self.model_layout(), self._document, self.cards.members, card_id, (pos.x(), pos.y()))
+        members, positions = self.cards.members, self.cards.positions
+        return drop_spot(self.model_layout(), self._document, members, card_id, (pos.x(), pos.y()), positions)
 
     def drop_spots(self, dropped: Iterable[tuple[str, float, float]], pointer: QPointF) -> list[Spot]:
         """Spots for cards dropped with their top-left corners at scene points (one drag of many cards)."""
         assert self._document is not None
-        return drop_spots(self.model_layout(), self._document, self.cards.members, dropped, (pointer.x(), pointer.y()))
+        members, positions = self.cards.members, self.cards.positions
+        return drop_spots(self.model_layout(), self._document, members, dropped, (pointer.x(), pointer.y()), positions)
 
     def capture_offset(self, zone: str, pos: QPointF) -> tuple[float, float]:
         """The free slot nearest to a double-click in `zone`, as an offset from the zone's content origin."""
         assert self._document is not None
-        return capture_offset(self.model_layout(), self._document, self.cards.members, zone, (pos.x(), pos.y()))
+        members, positions = self.cards.members, self.cards.positions
+        return capture_offset(self.model_layout(), self._document, members, zone, (pos.x(), pos.y()), positions)
 
     def mark_flow_target(self, card_id: str | None, on: bool) -> None:
         item = self.cards.get(card_id) if card_id is not None else None
