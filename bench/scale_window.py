@@ -16,7 +16,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from canvas.core.layout import SLOT_H, SLOT_W
+from canvas.core.layout import SLOT_H, SLOT_W, next_free_offset
 from canvas.ui.app import Desktop
 from canvas.ui.main_window import MainWindow
 from canvas.ui.scene.view import CanvasView
@@ -164,16 +164,23 @@ def _densest(window: MainWindow) -> QPointF:
 
 
 def _drags(app: QApplication, window: MainWindow, store: Path, times: int) -> tuple[Sample, QPointF, QPointF]:
-    """Drag the card nearest the middle of the view 1½ slots right and back again, `times` drags; each release
+    """Drag the last card of the fullest zone to the free slot after it and back again, `times` drags; each release
     is timed until it returns (edit committed to the store, scene and panels updated), then checked in the store."""
     view, scene, controller = window.view, window.scene, window.controller
     viewport = view.viewport()
-    middle = view.mapToScene(viewport.rect().center())
-    card_id = scene.cards.positions.at(middle.x(), middle.y()) or _nearest_card(window, middle)
+    layout = scene.model_layout()
+    members = scene.cards.members
+    zone_id = max(members, key=lambda z: len(members[z]))
+    placements = controller.document.placements_in(controller.model)
+    card_id = max(members[zone_id], key=lambda c: (placements[c].y, placements[c].x))
+    zone = layout.zones[zone_id]
+    free_x, free_y = next_free_offset([(placements[c].x, placements[c].y) for c in members[zone_id]], zone.across)
     rect = scene.card_rect(card_id)
     assert rect is not None
     start_scene = rect.center()
-    by = QPointF(SLOT_W * 1.5, SLOT_H * 0.2)
+    by = QPointF(zone.origin[0] + free_x, zone.origin[1] + free_y) - rect.topLeft()
+    view.centerOn(start_scene + by / 2)
+    settle(app)
     result = Sample()
     check = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     try:
@@ -181,7 +188,7 @@ def _drags(app: QApplication, window: MainWindow, store: Path, times: int) -> tu
             rect = scene.card_rect(card_id)
             assert rect is not None
             start = view.mapFromScene(rect.center())
-            end = start + (view.mapFromScene(by) - view.mapFromScene(QPointF(0.0, 0.0))) * (1 if i % 2 == 0 else -1)
+            end = view.mapFromScene(rect.center() + (by if i % 2 == 0 else -by))
             before = controller.document.placement(card_id, controller.model)
             _press_and_move(viewport, start, end)
             watch = Stopwatch()
@@ -203,12 +210,3 @@ def _press_and_move(viewport: Any, start: QPoint, end: QPoint) -> None:
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for step in range(1, 9):
         QTest.mouseMove(viewport, start + (end - start) * (step / 8))
-
-
-def _nearest_card(window: MainWindow, point: QPointF) -> str:
-    scene = window.scene
-    best = min(
-        (item for item in scene.cards.items.values() if item.placed),
-        key=lambda item: (item.x0 - point.x()) ** 2 + (item.y0 - point.y()) ** 2,
-    )
-    return best.card_id
