@@ -35,8 +35,8 @@ class CanvasInput(QObject):
         self._corner = corner
         self._viewport = view.viewport()
         self._pointer: QPointF | None = None
-        #: While presenting, every resize (full screen arrives as one) shows the whole model again.
-        self.fit_on_resize = False
+        #: While presenting, every resize (full screen arrives as one) fits the model again with this.
+        self.fit_on_resize: Callable[[], None] | None = None
         view.installEventFilter(self)
         self._viewport.installEventFilter(self)
         # Quick capture and paste go where the mouse rests, so the canvas must hear moves without a button held.
@@ -68,9 +68,9 @@ class CanvasInput(QObject):
                 return True
             if kind == QEvent.Type.Resize:
                 self._place_corner()
-                if self.fit_on_resize:
+                if self.fit_on_resize is not None:
                     # The viewport takes its new size after this event; fit once it has.
-                    QTimer.singleShot(0, self._view.fit)
+                    QTimer.singleShot(0, self.fit_on_resize)
         return False
 
     def _starts_capture(self, event: QKeyEvent) -> bool:

@@ -41,7 +41,7 @@ from canvas.ui.scene.style import Style
 from canvas.ui.scene.view import CanvasView
 from canvas.ui.store_files import StoreFiles
 from canvas.ui.user_settings import UserSettings
-from canvas.ui.view_memory import ViewMemory
+from canvas.ui.view_memory import HOME_MIN_ZOOM, ViewMemory
 
 #: Card actions act on the canvas only when it has the keyboard (Delete in the canvas list deletes no cards).
 _CANVAS_ONLY = ("delete", "duplicate", "cut", "copy", "paste", "select_all")
@@ -366,9 +366,16 @@ class MainWindow(QMainWindow):
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if presenting else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         self.view.setHorizontalScrollBarPolicy(policy)
         self.view.setVerticalScrollBarPolicy(policy)
-        # Full screen arrives as a resize a moment later; while presenting, the whole model fills the screen.
-        self.input.fit_on_resize = presenting
-        self.view.fit()
+        # Full screen arrives as a resize a moment later; while presenting, the model fills the screen's width
+        # (read across, scroll down) at a zoom where every card shows its title.
+        self.input.fit_on_resize = self._present_fit if presenting else None
+        if presenting:
+            self._present_fit()
+        else:
+            self.view.fit()
+
+    def _present_fit(self) -> None:
+        self.view.fit_width(HOME_MIN_ZOOM)
 
     # -- life ------------------------------------------------------------------------------------------------
 

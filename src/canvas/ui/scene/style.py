@@ -357,7 +357,8 @@ def _build(*, presentation: bool) -> Style:
         metrics=Metrics(),
         title_font=title_font,
         title_line=QFontMetricsF(title_font).lineSpacing(),
-        compact_font=_font(19.0, QFont.Weight.DemiBold),
+        # Projected, cards are mostly read at the compact level (the model fills the screen's width): larger.
+        compact_font=_font(22.0 if presentation else 19.0, QFont.Weight.DemiBold),
         label_font=label_font,
         chip_font=_font(9.5 * min(scale, 1.1), QFont.Weight.DemiBold),
         header_font=_font(19.0 * scale, QFont.Weight.Bold),

@@ -94,6 +94,22 @@ class CanvasView(QGraphicsView):
         self._update_detail()
         self.zoomChanged.emit(self.zoom)
 
+    def fit_width(self, min_zoom: float = MIN_ZOOM) -> None:
+        """Fill the view's width with the model (never below `min_zoom`), its top-left corner in the top-left
+        corner; what does not fit is below (presentation mode: read across, scroll down)."""
+        rect = self._canvas.content_rect()
+        if rect.isEmpty():
+            return
+        margin = 40.0
+        width = max(1, self.viewport().width())
+        zoom = min(max(width / (rect.width() + 2 * margin), min_zoom, MIN_ZOOM), MAX_ZOOM)
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(rect.left() - margin + visible.width() / 2, rect.top() - margin + visible.height() / 2)
+        self._update_detail()
+        self.zoomChanged.emit(self.zoom)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if not steps:
