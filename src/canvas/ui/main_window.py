@@ -257,14 +257,20 @@ class MainWindow(QMainWindow):
     def _show_document(self, document: Document) -> None:
         self.scene.show_document(document, self.controller.model, self.controller.side)
         self._update_title()
-        self.memory.restore()
+        if self.presentation.active:
+            self._present_fit()
+        else:
+            self.memory.restore()
         self._update_actions()
 
     def _show_model(self, model: str) -> None:
         if self.scene.model != model:
             self.scene.flip_to(model)
-            self.memory.restore()
-            self.perspective.keep_selection_in_view()
+            if self.presentation.active:
+                self._present_fit()  # projected, every model fills the screen's width, not its remembered view
+            else:
+                self.memory.restore()
+                self.perspective.keep_selection_in_view()
         self._update_actions()
 
     def _apply_changes(self, changes: ChangeSet) -> None:
@@ -375,7 +381,10 @@ class MainWindow(QMainWindow):
             self.view.fit()
 
     def _present_fit(self) -> None:
-        self.view.fit_width(HOME_MIN_ZOOM)
+        """The whole model if its cards still read at that zoom; else its width, to be scrolled down."""
+        self.view.fit()
+        if self.view.zoom < HOME_MIN_ZOOM:
+            self.view.fit_width(HOME_MIN_ZOOM)
 
     # -- life ------------------------------------------------------------------------------------------------
 
