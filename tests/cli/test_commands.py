@@ -174,9 +174,14 @@ def test_a_zone_the_model_does_not_have_is_refused_with_the_zones_it_has(canvas:
 
     assert message.startswith(
         "canvas: card 'Payroll on Sunday night' cannot go in zone 'stage:renew': the customer journey map of this "
-        "canvas has no such zone (zones: aware.doing, "
+        "canvas has no such zone ("
     )
-    assert "renew.backstage" in message
+    assert "zones are stage.lane — stages: aware, consider, signup, onboard, use, renew; lanes: doing," in message
+    assert len(message) < 400, "the message points the way instead of listing all 42 zones"
+    near = one_error_line(
+        canvas("place", canvas_id, "Payroll on Sunday night", "--model", "journey", "--zone", "renew.feelings")
+    )
+    assert "did you mean 'renew.feeling'?" in near
     unknown = one_error_line(canvas("place", canvas_id, "Payroll on Sunday night", "--model", "kano", "--zone", "x"))
     assert "there is no model 'kano' (models: journey, jtbd, value-exchange" in unknown
 

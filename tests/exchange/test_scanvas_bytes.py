@@ -70,7 +70,7 @@ coordinate = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e20, m
 @settings(max_examples=60, deadline=None)
 @given(
     spots=st.lists(st.tuples(coordinate, coordinate), min_size=1, max_size=6),
-    title=st.text(max_size=30),
+    title=st.text(min_size=1, max_size=30),
     tags=st.lists(st.text(min_size=1, max_size=8), max_size=3, unique=True),
 )
 def test_any_coordinates_and_text_are_written_as_the_rules_say(

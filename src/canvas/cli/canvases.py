@@ -13,10 +13,10 @@ from canvas.cli.common import (
     Subparsers,
     add_command,
     card_data,
-    installed_catalog,
     load_canvas,
     opened_store,
     print_json,
+    store_catalog,
 )
 from canvas.core.analysis import evidence_summary
 from canvas.core.catalog import Catalog
@@ -93,7 +93,7 @@ def list_canvases(args: argparse.Namespace) -> int:
 def show_canvas(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         document = load_canvas(store, args.canvas)
-    catalog = installed_catalog()
+        catalog = store_catalog(store)
     if args.json:
         data = canvas_data(document)
         data["tray"] = trays(document)

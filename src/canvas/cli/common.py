@@ -13,6 +13,7 @@ from typing import Any, TypeAlias
 from canvas.core.catalog import Catalog, load_catalog
 from canvas.core.document import Document
 from canvas.core.model import Card
+from canvas.exchange.carried import carried_models
 from canvas.paths import builtin_models_dir, default_store_path, user_models_dir
 from canvas.store import Store, open_store
 
@@ -65,6 +66,11 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
 def installed_catalog() -> Catalog:
     """The built-in models and the user's own (broken user files are skipped; `canvas models` lists them)."""
     return load_catalog(builtin_models_dir(), user_models_dir())
+
+
+def store_catalog(store: Store) -> Catalog:
+    """The installed models plus those that imported files brought into this store."""
+    return installed_catalog().with_models(carried_models(store))
 
 
 def load_canvas(store: Store, ref: str) -> Document:

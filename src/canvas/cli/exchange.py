@@ -20,11 +20,11 @@ from canvas.cli.common import (
     load_canvas,
     opened_store,
     print_json,
+    store_catalog,
     store_path_of,
 )
 from canvas.core.catalog import Catalog
 from canvas.core.model import Side
-from canvas.exchange.carried import carried_models
 from canvas.exchange.exporting import (
     ExportError,
     ExportFormat,
@@ -42,7 +42,8 @@ from canvas.store import Store
 def register(subparsers: Subparsers) -> None:
     export = add_command(subparsers, "export", "write a canvas to a file: .scanvas, .canvas, .md, .csv or a picture")
     export.add_argument("canvas", metavar="CANVAS", help="canvas id or unique title")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the file to write")
+    export.add_argument("file", metavar="FILE", type=Path, nargs="?", help="the file to write (or give it with -o)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to write")
     export.add_argument(
         "--format",
         choices=[fmt.value for fmt in ExportFormat],
@@ -69,13 +70,16 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _catalog_with_carried(store: Store) -> Catalog:
-    return installed_catalog().with_models(carried_models(store))
+    return store_catalog(store)
 
 
 # -- export -----------------------------------------------------------------------------------------------------
 
 
 def export_canvas(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.output is None):
+        raise UsageError("say once where to write: canvas export CANVAS FILE (or -o FILE)")
+    args.output = args.output or args.file
     out: Path = args.output
     try:
         fmt = format_for(out, args.format)

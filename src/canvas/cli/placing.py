@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 
 from canvas.cli.common import (
     CliError,
@@ -10,10 +11,10 @@ from canvas.cli.common import (
     UsageError,
     add_command,
     find_card,
-    installed_catalog,
     load_canvas,
     opened_store,
     print_json,
+    store_catalog,
 )
 from canvas.core.catalog import Catalog
 from canvas.core.document import Document
@@ -52,8 +53,8 @@ def model_spec(catalog: Catalog, model: str) -> ModelSpec:
 def place_card(args: argparse.Namespace) -> int:
     if (args.x is None) != (args.y is None):
         raise UsageError("give both --x and --y, or neither (then the card goes to the first free slot)")
-    spec = model_spec(installed_catalog(), args.model)
     with opened_store(args) as store:
+        spec = model_spec(store_catalog(store), args.model)
         document = load_canvas(store, args.canvas)
         card = find_card(document, args.card)
         zone = _checked_zone(document, card, spec, args.zone)
@@ -79,9 +80,22 @@ def _checked_zone(document: Document, card: Card, spec: ModelSpec, zone: str) ->
     if zone not in zones:
         raise CliError(
             f"card '{card.title}' cannot go in zone '{zone}': {model_phrase(spec)} of this canvas has no such zone "
-            f"(zones: {', '.join(zones)})"
+            f"({zone_hint(spec, document, zone)})"
         )
     return zone
+
+
+def zone_hint(spec: ModelSpec, document: Document, wrong: str) -> str:
+    """A short pointer to the right zone id: the closest match, and how this model's zone ids are made."""
+    settings = document.model_settings(spec.id)
+    close = difflib.get_close_matches(wrong, list(spec.zones(settings)), n=1, cutoff=0.5)
+    if spec.grid is not None:
+        columns = ", ".join(column.id for column in spec.columns(settings))
+        rows = ", ".join(row.id for row in spec.grid.rows)
+        shape = f"zones are {spec.grid.column_noun}.lane — {spec.grid.column_noun}s: {columns}; lanes: {rows}"
+    else:
+        shape = f"zones: {', '.join(spec.zones(settings))}"
+    return f"did you mean '{close[0]}'? {shape}" if close else shape
 
 
 def _free_slot(document: Document, card: Card, model: str, zone: str) -> tuple[float, float]:
@@ -95,6 +109,7 @@ def _free_slot(document: Document, card: Card, model: str, zone: str) -> tuple[f
 
 def unplace_card(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
+        model_spec(store_catalog(store), args.model)
         document = load_canvas(store, args.canvas)
         card = find_card(document, args.card)
         commit(store, document, UnplaceCards((card.id,), args.model))

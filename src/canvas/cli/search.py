@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from canvas.cli.common import Subparsers, add_command, opened_store, print_json
+from canvas.cli.common import Subparsers, UsageError, add_command, opened_store, print_json
 
 
 def register(subparsers: Subparsers) -> None:
@@ -15,6 +15,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def search_cards(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UsageError("give some words to search for, e.g. canvas search payroll")
     with opened_store(args) as store:
         canvas_id = store.find_canvas(args.canvas) if args.canvas else None
         hits = store.search(args.query, canvas_id)

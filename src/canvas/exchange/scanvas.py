@@ -51,7 +51,7 @@ class CanvasEntry(_Entry):
 
 class CardEntry(_Entry):
     id: EntryId
-    title: Annotated[str, StringConstraints(max_length=500)]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=500)]
     notes: Annotated[str, StringConstraints(max_length=20_000)] = ""
     kind: CardKind = CardKind.SITUATION
     voice: Voice = Voice.CUSTOMER
