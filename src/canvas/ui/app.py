@@ -294,7 +294,8 @@ def run(
     """Start the desktop app on a store (see the module docstring). Returns the process exit code."""
     if screenshot is not None:
         if QApplication.instance() is None:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            # The screenshot is of the real window, drawn offscreen: no display needed, none disturbed.
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = application()
         return _screenshot(app, Path(store_path), canvas_ref, model, side, Path(screenshot))
     app = application()

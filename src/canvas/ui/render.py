@@ -167,7 +167,8 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A picture needs no window, even where there is a display (and an empty setting must not reach the xcb plugin).
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication(["canvas-export"])
 
 
