@@ -4,7 +4,7 @@ hyphen, elided only as a last resort) to fit their header, and the other side's 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRect
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +13,7 @@ from canvas.core.demo import build_demo
 from canvas.core.layout import layout_model
 from canvas.core.model import Side
 from canvas.ui.scene.items.backdrop import qrect
-from canvas.ui.scene.items.far_label import MIN_WIDTH_PX, PAD_PX, FarLabel
+from canvas.ui.scene.items.far_label import MIN_SPLIT, MIN_WIDTH_PX, PAD_PX, SIZES_PX, FarLabel, _hyphenated
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.style import Style
 from canvas.ui.scene.text import LINE_SEPARATOR
@@ -73,3 +73,23 @@ def test_far_labels_fit_their_headers_and_keep_every_word(catalog: Catalog, zoom
             room = max(header.rect.w * zoom - 2 * PAD_PX, MIN_WIDTH_PX)
             assert on_screen <= room + 2.0 or words.endswith("…")
             assert grow * style.row_header_font.pixelSize() * zoom >= 9.0 - 1e-6, "never smaller than 9 px"
+
+
+def test_a_label_shrinks_before_any_word_is_split_and_never_leaves_a_stub() -> None:
+    style = Style.standard()
+    font = style.row_header_font
+    # A narrow row header far out: "Frontstage" fits no size whole, so it is split, at the smallest size only.
+    label = FarLabel("Frontstage", font, qrect_of(40.0, 400.0), tall=True)
+    grow, text, _ = label.fit(0.2)
+    assert grow * font.pixelSize() * 0.2 == pytest.approx(SIZES_PX[-1]), "split only at the smallest size"
+    head, tail = text.text().split("-" + LINE_SEPARATOR)
+    assert head + tail == "Frontstage" and len(head) >= MIN_SPLIT and len(tail) >= MIN_SPLIT
+
+    # A split that would leave two letters either side is elided instead.
+    assert _hyphenated("Thinking", ["Thinki", "ng"]) == (["Think…"], "cut")
+    assert _hyphenated("Thinking", ["Th", "inking"])[1] == "cut"
+    assert _hyphenated("Thinking hard", ["Thin", "king hard"]) == (["Thin-", "king hard"], "split")
+
+
+def qrect_of(width: float, height: float) -> QRectF:
+    return QRectF(0.0, 0.0, width, height)

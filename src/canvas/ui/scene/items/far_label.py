@@ -34,8 +34,8 @@ class FarLabel:
 
     def fit(self, zoom: float) -> tuple[float, QStaticText, QSizeF]:
         """(scale from the font's size, laid-out text, its size in font units) for painting at `zoom`: the largest
-        type size at which the label wraps between words; else the largest at which it only needs a word split
-        (with a hyphen); else the smallest size, elided."""
+        type size at which the label wraps between words; else the smallest size, at which the fewest words need a
+        split (with a hyphen); else the smallest size, elided."""
         pixel = float(self._font.pixelSize())
         width_px = max(self._rect.width() * zoom - 2 * PAD_PX, MIN_WIDTH_PX)
         height_px = max(self._rect.height() * zoom - 2 * PAD_PX, 1.0)
@@ -50,7 +50,8 @@ class FarLabel:
             last = (size / (pixel * zoom), text, text.size())
             if fit == "whole":
                 return last
-            if fit == "split" and split is None:
+            if fit == "split":
+                # Keep the smallest size that splits: a word is split only when shrinking cannot avoid it.
                 split = last
         assert last is not None
         return split or last
@@ -81,15 +82,24 @@ class FarLabel:
         painter.restore()
 
 
+#: A split word keeps at least this many letters on each side of its hyphen ("Thi-nking", never "Thinki-ng").
+MIN_SPLIT = 3
+
+
 def _hyphenated(text: str, lines: list[str]) -> tuple[list[str], str]:
     """Lines that end inside a word get a hyphen. Says how the text fits: "whole" (broken between words only),
-    "split" (a word was split) or "cut" (the last line was elided)."""
+    "split" (a word was split, keeping MIN_SPLIT letters each side) or "cut" (elided, or split too near an end)."""
     result, fit, at = [], "whole", 0
     for line in lines:
         if not text.startswith(line, at):
             return lines, "cut"  # the elided last line
         at += len(line)
         if at < len(text) and text[at] != " ":
+            head = len(line) - (line.rfind(" ") + 1)
+            tail = len(text[at:].split(" ", 1)[0])
+            if head < MIN_SPLIT or tail < MIN_SPLIT:
+                # Eliding reads better than a stub of a word: "Thinki…" rather than "Thinki-" over "ng".
+                return [*result, f"{line[:-1]}…"], "cut"
             result.append(f"{line}-")
             fit = "split"
         else:
