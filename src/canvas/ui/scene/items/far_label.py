@@ -89,7 +89,8 @@ MIN_SPLIT = 3
 def _hyphenated(text: str, lines: list[str]) -> tuple[list[str], str]:
     """Lines that end inside a word get a hyphen. Says how the text fits: "whole" (broken between words only),
     "split" (a word was split, keeping MIN_SPLIT letters each side) or "cut" (elided, or split too near an end)."""
-    result, fit, at = [], "whole", 0
+    result: list[str] = []
+    fit, at = "whole", 0
     for line in lines:
         if not text.startswith(line, at):
             return lines, "cut"  # the elided last line
