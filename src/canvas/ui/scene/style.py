@@ -291,7 +291,8 @@ class Style:
     building: QPainterPath
     warning: QPainterPath
     star: QPainterPath
-    dim_opacity: float = 0.28
+    #: The other side's cards: clearly secondary, yet their titles stay readable.
+    dim_opacity: float = 0.5
     side_names: dict[Side, str] = field(default_factory=dict)
 
     @classmethod
