@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMenu, QToolBar
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
 from canvas.core.catalog import Catalog
@@ -67,6 +67,16 @@ def test_the_shortcut_sheet_is_made_from_the_actions(qtbot: QtBot, window: MainW
         QKeySequence.SequenceFormat.NativeText
     )
     assert ("Next / previous kind", "Alt+K  Alt+Shift+K") in sheet.sections["Quick capture"]
+    # Only the models this canvas has are listed, each by its name; the unused Ctrl+digits are not.
+    models = window.controller.models_of_canvas()
+    model_keys = [keys for _, keys in sheet.sections["Perspective"] if keys.startswith("Ctrl+") and keys[5:].isdigit()]
+    assert len(models) < 9 and model_keys == [f"Ctrl+{n}" for n in range(1, len(models) + 1)]
+    assert not any(text.startswith("Model ") for text, _ in sheet.sections["Perspective"])
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    headings = [label for label in sheet.findChildren(QLabel) if label.objectName() == "sheetHeading"]
+    assert headings and all(label.font().weight() >= QFont.Weight.Bold for label in headings), "headings are bold"
+    sheet.close()
 
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())  # type: ignore[union-attr]
     window.commands.shortcuts.trigger()

@@ -45,9 +45,12 @@ CANVAS: tuple[Row, ...] = (
 
 
 def action_rows(actions: Sequence[QAction]) -> list[Row]:
-    """(what it does, its keys) for every action that has keys, as the menus name them."""
+    """(what it does, its keys) for every shown action that has keys, as the menus name them: a hidden action (the
+    key of a model this canvas does not have) is not listed."""
     rows = []
     for action in actions:
+        if not action.isVisible():
+            continue
         keys = [shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()]
         if keys:
             rows.append((action.text().replace("&", "").rstrip("…"), "  ".join(keys)))
@@ -76,6 +79,9 @@ def _column(sections: Mapping[str, Sequence[Row]]) -> QGridLayout:
     for title, rows in sections.items():
         heading = QLabel(title)
         heading.setObjectName("sheetHeading")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         grid.addWidget(heading, line, 0, 1, 2)
         line += 1
         for text, keys in rows:
