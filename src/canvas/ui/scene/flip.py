@@ -9,7 +9,7 @@ flat in the number of cards (~3 ms at 1,000 and at 50,000 cards). Moving every i
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
@@ -84,22 +84,12 @@ class Mover(QObject):
     def animating(self) -> bool:
         return self._animation is not None
 
-    def move(self, targets: Mapping[CardItem, tuple[float, float]], appearing: list[CardItem], animate: bool) -> None:
-        """Move items to their targets (their `x0, y0` are set at once); `appearing` items were hidden until now.
-        A large move runs inside `index_off` (the card layer sees to it)."""
+    def move(self, moved: list[tuple[CardItem, float, float]], appearing: list[CardItem]) -> None:
+        """Animate items from where they were drawn (`moved`: item, old x, old y) to their `x0, y0`, already set;
+        `appearing` items were hidden until now and fade in at their places. A large move runs inside
+        `index_off` (the card layer sees to it)."""
         self.finish()
-        tracks = []
-        for item, (x, y) in targets.items():
-            if item.x0 != x or item.y0 != y:
-                tracks.append((item, item.x0, item.y0, x, y))
-            item.x0, item.y0 = x, y
-        if not animate or not (tracks or appearing):
-            for item, _, _, x, y in tracks:
-                item.setPos(x, y)
-            for item in appearing:
-                item.setPos(item.x0, item.y0)
-            return
-        self._tracks = tracks
+        self._tracks = [(item, x, y, item.x0, item.y0) for item, x, y in moved]
         self._fading = appearing
         for item in appearing:
             item.setPos(item.x0, item.y0)

@@ -23,7 +23,7 @@ from canvas.core.frameworks import ModelSpec
 from canvas.core.layout import CARD_H, CARD_W, ModelLayout, layout_model
 from canvas.core.model import Card, ModelSettings, Placement, Side
 from canvas.ui.scene.annotations import Annotator
-from canvas.ui.scene.cards import CardLayer, targets_in
+from canvas.ui.scene.cards import CardLayer
 from canvas.ui.scene.dropping import capture_offset, drop_spot, drop_spots
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.flip import ANIMATE_MAX
@@ -31,6 +31,7 @@ from canvas.ui.scene.flows import FlowLayer
 from canvas.ui.scene.items.backdrop import Backdrop, Backdrops, qrect, same_geometry
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.marks import Marks
+from canvas.ui.scene.plans import Plan, Plans
 from canvas.ui.scene.sides import dims_card
 from canvas.ui.scene.style import Style
 from canvas.ui.scene.surface import SceneSurface
@@ -65,6 +66,7 @@ class CanvasScene(SceneSurface):
         self._spec: ModelSpec | None = None
         self._side: Side | None = None
         self._layout: ModelLayout | None = None
+        self._plans = Plans()
         self._backdrops = Backdrops(self._backdrop_changed)
         self.cards = CardLayer(self, self.look)
         self.flows = FlowLayer(self, self.look)
@@ -111,8 +113,9 @@ class CanvasScene(SceneSurface):
         self._backdrops.clear()
         self._marks.reset()
         self._document, self._side, self._spec, self._model = document, side, spec, model
-        layout = self._lay_out()
-        self.cards.build(document.live_cards(), targets_in(layout, document.placements_in(model)), self._dims())
+        self._plans.clear()
+        plan = self._lay_out()
+        self.cards.build(document.live_cards(), plan.targets, self._dims())
         self._refresh(document, spec, dim=())
 
     def flip_to(self, model: str, animate: bool | None = None) -> None:
@@ -126,8 +129,8 @@ class CanvasScene(SceneSurface):
         self._spec, self._model = spec, model
         if animate is None:
             animate = len(self.cards.items) <= ANIMATE_MAX
-        layout = self._lay_out()
-        self.cards.arrange(targets_in(layout, document.placements_in(model)), animate=animate, dims=self._dims())
+        plan = self._lay_out()
+        self.cards.arrange(plan.targets, animate=animate, dims=self._dims())
         self._refresh(document, spec, dim=())
         self.flipped.emit(model)
 
@@ -146,11 +149,11 @@ class CanvasScene(SceneSurface):
         self.flows = FlowLayer(self, style)
         self._backdrops.clear()
         self._layout = None
+        self._plans.clear()
         document, spec = self._document, self._spec
         if document is not None and spec is not None:
-            layout = self._lay_out()
-            placements = document.placements_in(self._model)
-            self.cards.build(document.live_cards(), targets_in(layout, placements), self._dims())
+            plan = self._lay_out()
+            self.cards.build(document.live_cards(), plan.targets, self._dims())
             self._refresh(document, spec, dim=())
             self._marks.reapply(self.cards, self.flows)
 
@@ -161,18 +164,24 @@ class CanvasScene(SceneSurface):
             raise ValueError(f"there is no model '{model}' in the catalog (known models: {known})")
         return spec
 
-    def _lay_out(self) -> ModelLayout:
-        """Lay the current model out from the document and show its backdrop (rebuilt only if zones moved)."""
-        document, spec = self._document, self._spec
+    def _lay_out(self) -> Plan:
+        """Lay the current model out from the document (or take the plan kept since the last edit touching it) and
+        show its backdrop (rebuilt only if zones moved)."""
+        document, spec, model = self._document, self._spec, self._model
         assert document is not None and spec is not None
-        layout = layout_model(spec, document.model_settings(self._model), document.placements_in(self._model))
+        plan = self._plans.get(
+            document,
+            model,
+            lambda: layout_model(spec, document.model_settings(model), document.placements_in(model)),
+        )
+        layout = plan.layout
         emotion_row = spec.grid.emotion_row if spec.grid is not None else None
         self._backdrops.show(layout, self.look, emotion_row)
         bounds = qrect(layout.bounds)
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self.cards.set_bounds(bounds)
         self._layout = layout
-        return layout
+        return plan
 
     def _refresh(self, document: Document, spec: ModelSpec, dim: Collection[str] | None) -> None:
         """After cards moved: flows, empty zones, the other side's dimming (of the cards in `dim`; None: all)
@@ -208,6 +217,7 @@ class CanvasScene(SceneSurface):
         if document is None or spec is None or not changes:
             return
         self.cancel_gesture()
+        self._plans.forget(changes)
         placed: set[str] = set()
         gone: set[str] = set()
         relayout = arranged = settings = False
@@ -254,10 +264,10 @@ class CanvasScene(SceneSurface):
         """Lay the model out again; if zones moved or grew, move every card (True), else nothing moved (False)."""
         document, old = self._document, self._layout
         assert document is not None
-        layout = self._lay_out()
-        if old is not None and same_geometry(old, layout):
+        plan = self._lay_out()
+        if old is not None and same_geometry(old, plan.layout):
             return False
-        self.cards.arrange(targets_in(layout, document.placements_in(self._model)), animate=False, dims=self._dims())
+        self.cards.arrange(plan.targets, animate=False, dims=self._dims())
         return True
 
     def _outgrown(self, layout: ModelLayout, card_ids: Iterable[str]) -> bool:

@@ -65,6 +65,7 @@ class SceneSurface(QGraphicsScene):
         full = zoom >= FULL_ZOOM
         for card_id in self.cards_in(rect):
             item = self.cards.items[card_id]
+            item.cache()
             if not item.prepared(full):
                 item.prepare(full)
 

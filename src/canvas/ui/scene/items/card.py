@@ -67,6 +67,9 @@ class CardItem(QGraphicsItem):
     #: Scene position mirrored in Python: reading pos() back from Qt costs microseconds per card.
     x0 = 0.0
     y0 = 0.0
+    #: Whether Qt keeps this card's rendering as a pixmap: turned on (`cache`) when a view is about to show the
+    #: card, not for all 50,000 cards while a canvas opens.
+    cached = False
 
     def __init__(self, card: Card, style: Style) -> None:
         super().__init__()
@@ -78,7 +81,6 @@ class CardItem(QGraphicsItem):
         self.overview_key: str = card.colour or card.kind.value
         if card.colour is not None:
             self._update_fill()
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- state set by the scene ------------------------------------------------------------------------------
 
@@ -147,6 +149,12 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return BOUNDS
+
+    def cache(self) -> None:
+        """Let Qt keep this card's rendering as a pixmap at screen resolution (see the class docstring)."""
+        if not self.cached:
+            self.cached = True
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def prepared(self, full: bool) -> bool:
         return (self._title is not None and self._chip_texts is not None) if full else self._compact is not None
