@@ -84,7 +84,9 @@ class PerspectiveStrip(QWidget):
     def refresh(self) -> None:
         controller = self._controller
         self.title.set_full_text(controller.canvas.title)
-        self.title.setToolTip(controller.canvas.description or controller.canvas.title)
+        # The full title first (the strip may have elided it), then what the canvas is about.
+        canvas = controller.canvas
+        self.title.setToolTip(f"{canvas.title}\n\n{canvas.description}" if canvas.description else canvas.title)
         models = controller.models_of_canvas()
         with QSignalBlocker(self.tabs):
             if models != self._models:
