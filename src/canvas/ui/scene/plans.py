@@ -45,20 +45,25 @@ class Plans:
                 plan = self._plans[model] = Plan(layout, targets_in(layout, document.placements_in(model)))
         return plan
 
-    def forget(self, changes: ChangeSet) -> None:
+    def forget(self, changes: ChangeSet) -> list[Plan]:
         """Drop the plans a change set may have changed: a model's placements or settings, or any card coming or
-        going (its placements come or go with it)."""
+        going (its placements come or go with it). Returns them: freeing 50,000 targets takes a while, so the
+        caller lets go of them after the frame."""
+        dropped: list[Plan] = []
         for change in changes:
+            if not self._plans:
+                break
             if change.table == Placement.table:
                 record = change.after or change.before
-                if isinstance(record, Placement):
-                    self._plans.pop(record.model, None)
+                if isinstance(record, Placement) and record.model in self._plans:
+                    dropped.append(self._plans.pop(record.model))
             elif change.table == ModelSettings.table:
-                self._plans.pop(change.key, None)
+                if change.key in self._plans:
+                    dropped.append(self._plans.pop(change.key))
             elif change.table == Card.table and _came_or_went(change.before, change.after):
+                dropped.extend(self._plans.values())
                 self._plans.clear()
-            if not self._plans:
-                return
+        return dropped
 
     def clear(self) -> None:
         self._plans.clear()

@@ -217,7 +217,10 @@ class CanvasScene(SceneSurface):
         if document is None or spec is None or not changes:
             return
         self.cancel_gesture()
-        self._plans.forget(changes)
+        dropped = self._plans.forget(changes)
+        if dropped:
+            # Freed after the frame, not while the person waits for the card to land (~25 ms at 50,000 cards).
+            QTimer.singleShot(0, dropped.clear)
         placed: set[str] = set()
         gone: set[str] = set()
         relayout = arranged = settings = False
