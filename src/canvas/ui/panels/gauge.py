@@ -7,7 +7,7 @@ The figures are `analysis.evidence_gauge`'s, kept current from every change set 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,6 +93,10 @@ class EvidenceBar(QWidget):
         painter.end()
 
 
+#: Room a zone name's cell keeps beside its text (focus frame, padding), so a name wraps before it would elide.
+NAME_MARGIN = 16
+
+
 class GaugePanel(QWidget):
     """The gauge dock's contents: a verdict, the bar, and a row per zone holding cards (click one to go there)."""
 
@@ -127,14 +131,23 @@ class GaugePanel(QWidget):
         self.zones.setColumnCount(2)
         self.zones.setHeaderLabels(["Zone", "Evidence"])
         self.zones.setRootIsDecorated(False)
+        # A long zone name wraps onto a second line in the narrow dock rather than ending in "…".
+        self.zones.setWordWrap(True)
         self.zones.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.zones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.zones.setUniformRowHeights(True)
+        self.zones.setUniformRowHeights(False)
         self.zones.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.zones.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        # Row heights follow the name column's width (a wrapped name needs a taller row).
+        # Measured once the header has settled (a scroll bar coming or going resizes it again).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(self._name_column_resized)
         self.zones.itemActivated.connect(self._zone_clicked)
         self.zones.itemClicked.connect(self._zone_clicked)
         self.empty_zones = QLabel()
@@ -234,6 +247,7 @@ class GaugePanel(QWidget):
             row = QTreeWidgetItem([label, f"{count.customer_evidence} of {count.total}"])
             row.setData(0, Qt.ItemDataRole.UserRole, zone_id)
             row.setToolTip(0, f"{label}: {verdict(count)[1]}")
+            row.setToolTip(1, f"{label}: {count.customer_evidence} of {count.total} cards are customer evidence")
             row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if count.assumptions > count.customer_evidence:
                 for column in range(2):
@@ -241,6 +255,7 @@ class GaugePanel(QWidget):
                 row.setText(0, f"⚠ {label}")
             rows.append(row)
         self.zones.addTopLevelItems(rows)
+        self._fit_rows()
         if not gauge.zones:
             side = "organization's" if gauge.side is Side.ORGANIZATION else "customer's"
             self.empty_zones.setText(f"{spec.name} has no zone on the {side} side.")
@@ -249,6 +264,29 @@ class GaugePanel(QWidget):
         else:
             self.empty_zones.setText("Every zone on this side holds cards")
         self.updated.emit(gauge)
+
+    def _name_column_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 0:
+            self._fit_rows()
+            self._refit.start()
+
+    def _fit_rows(self) -> None:
+        """Give each row the height its zone name needs when wrapped to the name column's width."""
+        # The delegate draws inside a focus frame and the style sheet's item padding: leave room for both.
+        width = max(self.zones.header().sectionSize(0) - NAME_MARGIN, 40)
+        metrics = self.zones.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        changed = False
+        for index in range(self.zones.topLevelItemCount()):
+            item = self.zones.topLevelItem(index)
+            if item is None:
+                continue
+            height = metrics.boundingRect(QRect(0, 0, width, 1000), flags, item.text(0)).height() + 4
+            if item.sizeHint(0) != QSize(width, height):
+                item.setSizeHint(0, QSize(width, height))
+                changed = True
+        if changed:
+            self.zones.doItemsLayout()  # the view keeps row heights it measured before
 
     def _zone_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         zone = item.data(0, Qt.ItemDataRole.UserRole)
