@@ -85,8 +85,8 @@ def test_a_label_shrinks_before_any_word_is_split_and_never_leaves_a_stub() -> N
     head, tail = text.text().split("-" + LINE_SEPARATOR)
     assert head + tail == "Frontstage" and len(head) >= MIN_SPLIT and len(tail) >= MIN_SPLIT
 
-    # A split that would leave two letters either side is elided instead.
-    assert _hyphenated("Thinking", ["Thinki", "ng"]) == (["Think…"], "cut")
+    # A split never leaves fewer than three letters by the hyphen: it breaks earlier, else the word is elided.
+    assert _hyphenated("Thinking", ["Thinki", "ng"]) == (["Think-", "ing"], "split")
     assert _hyphenated("Thinking", ["Th", "inking"])[1] == "cut"
     assert _hyphenated("Thinking hard", ["Thin", "king hard"]) == (["Thin-", "king hard"], "split")
 

@@ -89,17 +89,24 @@ MIN_SPLIT = 3
 def _hyphenated(text: str, lines: list[str]) -> tuple[list[str], str]:
     """Lines that end inside a word get a hyphen. Says how the text fits: "whole" (broken between words only),
     "split" (a word was split, keeping MIN_SPLIT letters each side) or "cut" (elided, or split too near an end)."""
+    lines = list(lines)
     result: list[str] = []
     fit, at = "whole", 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if not text.startswith(line, at):
-            return lines, "cut"  # the elided last line
+            return [*result, *lines[index:]], "cut"  # the elided last line
         at += len(line)
         if at < len(text) and text[at] != " ":
             head = len(line) - (line.rfind(" ") + 1)
             tail = len(text[at:].split(" ", 1)[0])
+            short = MIN_SPLIT - tail
+            if short > 0 and head - short >= MIN_SPLIT and index + 1 < len(lines):
+                # Break earlier so the next line starts with a few letters, not a stub ("Think-ing", not "Thinki-ng");
+                # the line gets shorter, so it still fits.
+                line, lines[index + 1] = line[:-short], line[-short:] + lines[index + 1]
+                head, tail, at = head - short, tail + short, at - short
             if head < MIN_SPLIT or tail < MIN_SPLIT:
-                # Eliding reads better than a stub of a word: "Thinki…" rather than "Thinki-" over "ng".
+                # Eliding reads better than a stub of a word.
                 return [*result, f"{line[:-1]}…"], "cut"
             result.append(f"{line}-")
             fit = "split"
