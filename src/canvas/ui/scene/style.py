@@ -292,7 +292,7 @@ class Style:
     warning: QPainterPath
     star: QPainterPath
     #: The other side's cards: clearly secondary, yet their titles stay readable.
-    dim_opacity: float = 0.5
+    dim_opacity: float = 0.45
     side_names: dict[Side, str] = field(default_factory=dict)
 
     @classmethod
