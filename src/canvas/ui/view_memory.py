@@ -20,6 +20,8 @@ from canvas.ui.scene.view import CanvasView
 SAVE_DELAY_MS = 400
 #: Below this zoom cards are drawn as plain coloured blocks (no text); a first look never starts there.
 HOME_MIN_ZOOM = DETAIL_ZOOM * 1.15
+#: The least room (scene units) kept beside a model shown at its whole width.
+WIDTH_MARGIN = 16.0
 
 
 class ViewMemory(QObject):
@@ -73,14 +75,21 @@ class ViewMemory(QObject):
             self._restoring = False
 
     def home(self) -> None:
-        """The whole model; a model too large for that starts at its top-left corner, zoomed so cards are read."""
+        """The whole model; else its whole width, when cards can still be read at that zoom (scroll down for the
+        rest); a model too large for that starts at its top-left corner, zoomed so cards are read."""
         view = self._view
         view.fit()
         if view.zoom >= HOME_MIN_ZOOM:
             return
+        bounds = self._scene.content_rect()
+        if view.viewport().width() / (bounds.width() + 2 * WIDTH_MARGIN) >= DETAIL_ZOOM:
+            # The whole width still shows card titles: every stage in view, the rest a scroll down.
+            view.fit_width(min_zoom=DETAIL_ZOOM)
+            top = view.mapToScene(view.viewport().rect().center()).y()
+            view.centerOn(QPointF(bounds.center().x(), top))
+            return
         view.set_zoom(HOME_MIN_ZOOM)
         corner = view.mapToScene(view.viewport().rect().topLeft())
-        bounds = self._scene.content_rect()
         view.centerOn(view.mapToScene(view.viewport().rect().center()) + bounds.topLeft() - corner - QPointF(24, 24))
 
     def save_now(self) -> None:

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from canvas.core.catalog import Catalog, load_catalog
 from canvas.core.document import Document
 from canvas.core.model import Canvas
 from canvas.paths import builtin_models_dir
 from canvas.store.repository import Store, open_store
+from canvas.ui import theme
 from canvas.ui.app import Desktop
 from canvas.ui.user_settings import UserSettings
 
@@ -57,3 +59,14 @@ def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
     yield desktop
     for window in list(desktop.windows):
         window.close()
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The app's own look (its font and style sheet, which set the sizes a person sees), put back afterwards."""
+    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    theme.apply(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)

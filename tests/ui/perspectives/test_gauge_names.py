@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvas.core.demo import build_demo
 from canvas.store.repository import open_store
-from canvas.ui import theme
 from canvas.ui.app import Desktop
 from canvas.ui.panels.gauge import NAME_MARGIN
 
 from .gestures import open_window
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (its font and style sheet), put back afterwards."""
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
 
 
 @pytest.mark.usefixtures("styled")

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from canvas.core.demo import build_demo
 from canvas.store.repository import open_store
-from canvas.ui import theme
 from canvas.ui.app import Desktop
 
 from .gestures import open_window
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The app's own look (its style sheet sets the title in bold type), put back afterwards."""
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    theme.apply(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
 
 
 @pytest.mark.usefixtures("styled")
