@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QStaticText
 
 from canvas.core.analysis import CurvePoint, zone_visible
 from canvas.core.layout import HeaderBox, ModelLayout, Rect, ZoneBox
@@ -24,6 +24,9 @@ from canvas.ui.scene.style import Style, mix
 from canvas.ui.scene.text import elided, static_text, wrapped_static_text
 
 RADIUS = 10.0
+#: A guiding question that would be drawn smaller than this on screen is left out: tiny grey text only adds noise
+#: (the question shows in full on hover, and again when zoomed in).
+MIN_QUESTION_PX = 6.0
 #: Below this size on screen a header's label is drawn enlarged, alone (zoomed far out, to find one's way).
 FAR_LABEL_PX = 10.0
 #: Tells the scene which part of the background to repaint.
@@ -85,7 +88,12 @@ class ZonePanel:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._dots)
             painter.drawRoundedRect(self.rect.adjusted(1.0, 60.0, -1.0, -1.0), RADIUS, RADIUS)
-        if self.empty and self._invitation is not None and not self.dimmed:
+        if (
+            self.empty
+            and self._invitation is not None
+            and not self.dimmed
+            and _legible(painter, self._style.invitation_font)
+        ):
             painter.setFont(self._style.invitation_font)
             painter.setPen(self._invitation_pen)
             painter.drawStaticText(self._invitation_at, self._invitation)
@@ -199,9 +207,15 @@ class HeaderPanel:
             painter.setFont(style.side_font)
             painter.setPen(style.muted_pen)
             painter.drawStaticText(self._side_at, self._side)
-        painter.setFont(style.question_font)
-        painter.setPen(style.muted_pen)
-        painter.drawStaticText(self._question_at, self._question)
+        if _legible(painter, style.question_font):
+            painter.setFont(style.question_font)
+            painter.setPen(style.muted_pen)
+            painter.drawStaticText(self._question_at, self._question)
+
+
+def _legible(painter: QPainter, font: QFont) -> bool:
+    """True when `font` is drawn at least MIN_QUESTION_PX tall on screen at the painter's zoom."""
+    return bool(font.pixelSize() * painter.worldTransform().m11() >= MIN_QUESTION_PX)
 
 
 class Backdrop:
