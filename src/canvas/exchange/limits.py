@@ -112,9 +112,19 @@ def decode_text(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
 
 def load_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse untrusted JSON: capped, strict UTF-8, no duplicate keys, no NaN/Infinity, bounded depth and strings."""
+    value, repeated = parse_json(data, name, limits)
+    check_shape(value, name, limits, repeated)
+    return value
+
+
+#: For each object that repeats a key (by id; the objects live on in the parsed value, so ids stay): the keys.
+Repeated = dict[int, list[str]]
+
+
+def parse_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, Repeated]:
+    """The first half of `load_json`: the parsed value and its objects that repeat a key, limits not yet checked."""
     text = decode_text(data, name, limits)
-    # id of each object with a repeated key -> the repeated keys (the objects live on in `value`, so ids stay).
-    duplicates: dict[int, list[str]] = {}
+    duplicates: Repeated = {}
 
     def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
@@ -141,11 +151,19 @@ def load_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     except ValueError as error:
         # e.g. an integer with more digits than Python converts (int_max_str_digits).
         raise FileRejected(name, [Problem("", f"not valid JSON ({error})")]) from None
+    return value, duplicates
 
-    problems = _check_shape(value, limits, duplicates)
+
+def check_shape(value: Any, name: str, limits: Limits = DEFAULT_LIMITS, repeated: Repeated | None = None) -> None:
+    """The second half of `load_json`: FileRejected naming every place where `value` exceeds the limits."""
+    problems = _check_shape(value, limits, repeated or {})
     if problems:
         raise FileRejected(name, problems)
-    return value
+
+
+def within_limits(value: Any, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """True if `value` (parsed JSON with no repeated keys) is nested and sized within `limits`."""
+    return _within(value, limits.max_depth, limits.max_string, {}, 1)
 
 
 def _check_shape(value: Any, limits: Limits, duplicated: dict[int, list[str]]) -> list[Problem]:

@@ -18,10 +18,11 @@ from pydantic_core import ErrorDetails
 from canvas.core.document import Document
 from canvas.core.frameworks import ModelSpec
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, ZoneLabel
-from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, load_json, place
+from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, check_shape, parse_json, place
 from canvas.exchange.migrations import VersionProblem, upgrade
 from canvas.exchange.references import reference_problems
 from canvas.exchange.scanvas import FORMAT, ScanvasFile
+from canvas.exchange.scanvas_bounds import validated_within_limits
 from canvas.store.loading import build
 
 
@@ -57,20 +58,22 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _read(data: bytes, name: str, known_models: Mapping[str, ModelSpec] | None, limits: Limits) -> ScanvasContent:
-    raw = load_json(data, name, limits)
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise FileRejected(name, [_not_ours(raw)])
-    try:
-        raw = upgrade(raw)
-    except VersionProblem as error:
-        raise FileRejected(name, [error.problem]) from None
-
+    raw, repeated = parse_json(data, name, limits)
+    # A sound file of this version is validated first: then its schema shows most of it within the limits.
+    parsed = None if repeated else validated_within_limits(raw, limits)
     problems: list[Problem] = []
-    parsed: ScanvasFile | None = None
-    try:
-        parsed = ScanvasFile.model_validate(raw)
-    except ValidationError as error:
-        problems.extend(_describe(problem) for problem in error.errors(include_url=False))
+    if parsed is None:
+        check_shape(raw, name, limits, repeated)
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            raise FileRejected(name, [_not_ours(raw)])
+        try:
+            raw = upgrade(raw)
+        except VersionProblem as error:
+            raise FileRejected(name, [error.problem]) from None
+        try:
+            parsed = ScanvasFile.model_validate(raw)
+        except ValidationError as error:
+            problems.extend(_describe(problem) for problem in error.errors(include_url=False))
 
     carried = _carried_models(raw, parsed)
     available = {**(known_models or {}), **carried}
