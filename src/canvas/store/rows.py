@@ -72,24 +72,28 @@ CARD_COLUMNS = (
 
 
 def card_row(card: Card) -> Row:
+    # The record's own values (pydantic keeps fields in __dict__): a tenth of the time of 17 attribute reads.
+    # Enums go as they are: they are str, and SQLite stores their text.
+    d = card.__dict__
+    tags, history = d["tags"], d["history"]
     return (
-        card.id,
-        card.title,
-        card.notes,
-        card.kind.value,
-        card.voice.value,
-        card.evidence.value,
-        card.source,
-        dump_list(card.tags),
-        card.colour,
-        card.emotion,
-        card.importance,
-        card.satisfaction,
-        card.votes,
-        card.conflict_of,
-        card.rev,
-        dump_list(card.history),
-        int(card.deleted),
+        d["id"],
+        d["title"],
+        d["notes"],
+        d["kind"],
+        d["voice"],
+        d["evidence"],
+        d["source"],
+        _encode(list(tags)) if tags else "[]",
+        d["colour"],
+        d["emotion"],
+        d["importance"],
+        d["satisfaction"],
+        d["votes"],
+        d["conflict_of"],
+        d["rev"],
+        _encode(list(history)) if history else "[]",
+        1 if d["deleted"] else 0,
     )
 
 
@@ -97,15 +101,17 @@ PLACEMENT_COLUMNS = ("card_id", "model", "zone", "x", "y", "rev", "history", "de
 
 
 def placement_row(placement: Placement) -> Row:
+    d = placement.__dict__
+    history = d["history"]
     return (
-        placement.card_id,
-        placement.model,
-        placement.zone,
-        placement.x,
-        placement.y,
-        placement.rev,
-        dump_list(placement.history),
-        int(placement.deleted),
+        d["card_id"],
+        d["model"],
+        d["zone"],
+        d["x"],
+        d["y"],
+        d["rev"],
+        _encode(list(history)) if history else "[]",
+        1 if d["deleted"] else 0,
     )
 
 
