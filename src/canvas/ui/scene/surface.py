@@ -15,8 +15,11 @@ from canvas.ui.scene.cards import CardLayer
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.interactions import TitleEditor
 from canvas.ui.scene.items.backdrop import Backdrops, qrect
-from canvas.ui.scene.items.card import DETAIL_ZOOM, FULL_ZOOM, CardItem
+from canvas.ui.scene.items.card import BOUNDS, DETAIL_ZOOM, FULL_ZOOM, CardItem
 from canvas.ui.scene.style import Style
+
+#: How far a card's bounds reach beyond its body (the selection halo).
+HALO = max(-BOUNDS.left(), -BOUNDS.top(), BOUNDS.right() - CARD_W, BOUNDS.bottom() - CARD_H) + 1.0
 
 
 class SceneSurface(QGraphicsScene):
@@ -63,7 +66,9 @@ class SceneSurface(QGraphicsScene):
         if zoom < DETAIL_ZOOM or not self.cards.detail:
             return
         full = zoom >= FULL_ZOOM
-        for card_id in self.cards_in(rect):
+        # Qt paints every card whose bounds (body and selection halo) reach into the frame: prepare those too,
+        # or a card just outside would paint itself, uncached, in every frame.
+        for card_id in self.cards_in(rect.adjusted(-HALO, -HALO, HALO, HALO)):
             item = self.cards.items[card_id]
             item.cache()
             if not item.prepared(full):
