@@ -59,6 +59,13 @@ class CardLayer:
         self._numbers: dict[str, int] = {}
         #: Far out, hidden items are not moved (only x0, y0 are): they catch up when cards are shown again.
         self._stale = False
+        #: Counts changes to the cards (placed, moved, shown, recoloured…), so a view can tell nothing changed.
+        self.generation = 0
+
+    def _touch(self) -> None:
+        """Something about the cards changed: the overview draws again, views prepare the cards in view again."""
+        self.generation += 1
+        self.overview.invalidate()
 
     @property
     def positions(self) -> CardPositions:
@@ -122,7 +129,7 @@ class CardLayer:
         self._forget_zone(item)
         self.positions.remove(card_id)
         self._scene.removeItem(item)
-        self.overview.invalidate()
+        self._touch()
 
     def clear(self) -> None:
         self.mover.finish()
@@ -131,7 +138,7 @@ class CardLayer:
         self.items.clear()
         self.members.clear()
         self.overview.positions = CardPositions()
-        self.overview.invalidate()
+        self._touch()
 
     # -- where they are -------------------------------------------------------------------------------------
 
@@ -213,7 +220,7 @@ class CardLayer:
                         item.setPos(item.x0, item.y0)
                     for item in appearing:
                         item.setPos(item.x0, item.y0)
-        self.overview.invalidate()
+        self._touch()
 
     def place(self, card_id: str, zone: str, x: float, y: float) -> None:
         """Put one card at a spot in the current model (shown if cards are drawn one by one)."""
@@ -227,7 +234,7 @@ class CardLayer:
             item.setVisible(self.detail)
         item.move_to(x, y)
         self.positions.put(card_id, x, y, self.colour_number(item))
-        self.overview.invalidate()
+        self._touch()
 
     def follow(self, placements: Mapping[str, Placement], layout: ModelLayout, card_ids: Iterable[str]) -> None:
         """Put these cards where their placements (the current model's) say, or in the tray if they have none."""
@@ -247,7 +254,7 @@ class CardLayer:
             item.placed = False
             item.setVisible(False)
         self.positions.hide(card_id)
-        self.overview.invalidate()
+        self._touch()
 
     def placed(self) -> Iterable[CardItem]:
         return (item for item in self.items.values() if item.placed)
@@ -279,7 +286,7 @@ class CardLayer:
             if item.placed:
                 item.setVisible(detail)
         self.overview.setVisible(not detail)
-        self.overview.invalidate()
+        self._touch()
         # Far out, Qt need not find items by place (hit tests use the position arrays): without an index a frame
         # skips the 50,000 hidden items in ~1 ms, where walking the BSP tree over them took ~10 ms.
         if detail:
@@ -298,12 +305,12 @@ class CardLayer:
                 self.positions.set_colour(item.card_id, self.colour_number(item))
                 changed = True
         if changed:
-            self.overview.invalidate()
+            self._touch()
 
     def recolour(self, item: CardItem) -> None:
         """The card's kind or colour changed: draw it in its new colour when zoomed out."""
         self.positions.set_colour(item.card_id, self.colour_number(item))
-        self.overview.invalidate()
+        self._touch()
 
     def set_bounds(self, bounds: QRectF) -> None:
         self.overview.set_bounds(bounds)

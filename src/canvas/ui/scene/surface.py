@@ -31,6 +31,8 @@ class SceneSurface(QGraphicsScene):
     _layout: ModelLayout | None
     _router: GestureRouter
     _drop_target: str | None
+    #: What the last `prepare_cards` covered (frame, level of detail, state of the cards).
+    _prepared: tuple[object, ...] = ()
 
     # -- geometry questions ----------------------------------------------------------------------------------
 
@@ -66,6 +68,11 @@ class SceneSurface(QGraphicsScene):
         if zoom < DETAIL_ZOOM or not self.cards.detail:
             return
         full = zoom >= FULL_ZOOM
+        # The same frame again with nothing changed (a repaint, a selection mark) needs nothing prepared.
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), full, self.cards.generation, id(self.cards))
+        if key == self._prepared:
+            return
+        self._prepared = key
         # Qt paints every card whose bounds (body and selection halo) reach into the frame: prepare those too,
         # or a card just outside would paint itself, uncached, in every frame.
         for card_id in self.cards_in(rect.adjusted(-HALO, -HALO, HALO, HALO)):
