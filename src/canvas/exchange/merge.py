@@ -133,6 +133,9 @@ class _Merger:
     local: Document | None
     incoming: Document
     written: dict[tuple[str, str], Record] = field(default_factory=dict)
+    #: card id -> models of the placements of it ever written here: looked up for each conflict copy, so a merge
+    #: with thousands of conflicts does not scan everything written for each of them.
+    written_models: dict[str, set[str]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     revived: set[str] = field(default_factory=set)
     copies: list[tuple[Card, Card]] = field(default_factory=list)
@@ -185,6 +188,8 @@ class _Merger:
             self.written.pop(key, None)
         else:
             self.written[key] = record
+            if isinstance(record, Placement):
+                self.written_models.setdefault(record.card_id, set()).add(record.model)
 
     def card_title(self, card_id: str) -> str:
         card = self.now(Card.table, card_id)
@@ -382,7 +387,8 @@ class _Merger:
         models = set(self.incoming.placements_of(card_id))
         if self.local is not None:
             models.update(self.local.placements_of(card_id))
-        models.update(r.model for r in self.written.values() if isinstance(r, Placement) and r.card_id == card_id)
+        # Models written to and since put back are looked up too: what stands now decides, as for the others.
+        models.update(self.written_models.get(card_id, ()))
         found: dict[str, Placement] = {}
         for model in models:
             current = self.now(Placement.table, placement_key(card_id, model))
