@@ -181,6 +181,8 @@ def _floor_drags(
     if target is None or card_id is None:
         card_id, target = next(iter(items.items()))
     target.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
+    # Where the app's view looked while dragging: both places of the card in view.
+    view.centerOn(seen.drag_from + seen.drag_by / 2)
     path = folder / "floor.sqlite"
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
@@ -198,6 +200,7 @@ def _floor_drags(
             start = view.mapFromScene(target.sceneBoundingRect().center())
             shift = view.mapFromScene(seen.drag_by) - view.mapFromScene(QPointF(0.0, 0.0))
             end = start + shift * (1 if i % 2 == 0 else -1)
+            before = target.pos()
             QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
             for step in range(1, 9):
                 QTest.mouseMove(viewport, start + QPoint(end - start) * (step / 8))
@@ -208,6 +211,8 @@ def _floor_drags(
                     "UPDATE placements SET x = ?, y = ? WHERE card_id = ?", (target.x(), target.y(), card_id)
                 )
             result.add(*watch.read())
+            if target.pos() == before:
+                raise RuntimeError("the floor's drag did not move its rectangle")
             settle(app)
     finally:
         connection.close()
