@@ -113,7 +113,8 @@ def paste_edit(
     for placement in clip.placements:
         by_card.setdefault(placement.card_id, {})[placement.model] = placement
     models = [m for m in dict.fromkeys((model, *document.canvas.models)) if m in catalog]
-    spots_by_model = {m: Spots(document, spec) for m in models if (spec := catalog.get(m)) is not None}
+    incoming = len(clip.cards)
+    spots_by_model = {m: Spots(document, spec, incoming) for m in models if (spec := catalog.get(m)) is not None}
     edits: list[Edit] = []
     previous: Spot | None = None
     for card in clip.cards:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from canvas.core.document import Document
 from canvas.core.edits import Spot
@@ -11,27 +13,46 @@ from canvas.core.layout import (
     CARD_H,
     CARD_W,
     SLOT_H,
+    SLOT_W,
     ModelLayout,
+    Occupancy,
+    across_width,
     layout_model,
     occupied_offsets,
     snap,
+    zone_across,
     zone_at,
 )
 from canvas.ui.scene.dropping import nearest_zone
 
 
 class Spots:
-    """Hands out free spots in one model of one canvas, remembering the ones already given (for many cards)."""
+    """Hands out free spots in one model of one canvas, remembering the ones already given (for many cards).
 
-    def __init__(self, document: Document, spec: ModelSpec) -> None:
+    `incoming`: how many cards are about to be placed (a paste): zones are as wide as they will be with them in,
+    so thousands of cards fill a zone's rows instead of one column hundreds of thousands of units tall."""
+
+    def __init__(self, document: Document, spec: ModelSpec, incoming: int = 0) -> None:
         self.spec = spec
         self._placements = document.placements_in(spec.id)
-        self.layout: ModelLayout = layout_model(spec, document.model_settings(spec.id), self._placements)
-        self._given: list[tuple[str, float, float]] = []
+        layout = layout_model(spec, document.model_settings(spec.id), self._placements)
+        self._usual = {zone_id: box.across for zone_id, box in layout.zones.items()}
+        if incoming > 0 and layout.kind != "network":
+            held = Counter(placement.zone for placement in self._placements.values())
+            wider = {
+                z: replace(box, across=zone_across(held[z] + incoming, box.across)) for z, box in layout.zones.items()
+            }
+            layout = replace(layout, zones=wider)
+        self.layout: ModelLayout = layout
+        # One occupancy per zone, kept up to date as spots are given: a paste of 5,000 cards looks at each zone's
+        # cards once, not once per card.
+        self._taken: dict[str, Occupancy] = {}
 
-    def _occupied(self, zone: str) -> list[tuple[float, float]]:
-        taken = occupied_offsets(self._placements.values(), zone)
-        return taken + [(x, y) for given_zone, x, y in self._given if given_zone == zone]
+    def _occupied(self, zone: str) -> Occupancy:
+        taken = self._taken.get(zone)
+        if taken is None:
+            taken = self._taken[zone] = Occupancy(occupied_offsets(self._placements.values(), zone))
+        return taken
 
     def zone_at(self, x: float, y: float) -> str | None:
         return zone_at(self.layout, x, y)
@@ -58,6 +79,14 @@ class Spots:
         return self._give(card_id, zone, ox, oy)
 
     def below(self, card_id: str, previous: Spot) -> Spot:
+        """The spot after `previous`: just below it, or, in a zone widened for many incoming cards, beside it
+        (filling the zone's rows)."""
+        box = self.layout.zones.get(previous.zone)
+        if box is not None and box.across > self._usual.get(previous.zone, box.across):
+            x, y = previous.x + SLOT_W, previous.y
+            if x + CARD_W > across_width(box.across):
+                x, y = 0.0, previous.y + SLOT_H
+            return self.near_offset(card_id, previous.zone, x, y)
         return self.near_offset(card_id, previous.zone, previous.x, previous.y + SLOT_H)
 
     def scene_point(self, spot: Spot) -> tuple[float, float]:
@@ -66,7 +95,7 @@ class Spots:
         return origin[0] + spot.x, origin[1] + spot.y
 
     def _give(self, card_id: str, zone: str, x: float, y: float) -> Spot:
-        self._given.append((zone, x, y))
+        self._occupied(zone).add(x, y)
         return Spot(card_id, self.spec.id, zone, x, y)
 
 
