@@ -15,25 +15,11 @@ from pydantic import ValidationError
 
 from canvas.core.document import Document
 from canvas.core.edits import describe_validation_error
-from canvas.core.model import Canvas, Card
+from canvas.core.model import CARD_FIELDS, Canvas, Card
 from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, decode_text
 
 #: The card columns, in the order the export writes them (zone columns, one per model, follow).
-CARD_COLUMNS = (
-    "id",
-    "title",
-    "notes",
-    "kind",
-    "voice",
-    "evidence",
-    "source",
-    "tags",
-    "colour",
-    "emotion",
-    "importance",
-    "satisfaction",
-    "votes",
-)
+CARD_COLUMNS = ("id", *(name for name in CARD_FIELDS if name != "conflict_of"))
 #: The columns of interview notes, as the issue names them; every other card column is accepted too.
 NOTE_COLUMNS = ("title", "notes", "kind", "voice", "evidence", "source", "tags")
 ZONE_COLUMN_PREFIX = "zone:"

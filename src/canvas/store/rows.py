@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement
+from canvas.core.model import CARD_FIELDS, Canvas, Card, Link, ModelSettings, Placement
 
 Row = tuple[Any, ...]
 
@@ -50,25 +50,8 @@ def canvas_row(canvas: Canvas) -> Row:
     )
 
 
-CARD_COLUMNS = (
-    "id",
-    "title",
-    "notes",
-    "kind",
-    "voice",
-    "evidence",
-    "source",
-    "tags",
-    "colour",
-    "emotion",
-    "importance",
-    "satisfaction",
-    "votes",
-    "conflict_of",
-    "rev",
-    "history",
-    "deleted",
-)
+#: The cards table's columns, in insert order: the id, the fields a person edits, then what versioning adds.
+CARD_COLUMNS = ("id", *CARD_FIELDS, "rev", "history", "deleted")
 
 
 def card_row(card: Card) -> Row:
