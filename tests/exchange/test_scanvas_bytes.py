@@ -17,10 +17,11 @@ from .samples import workshop
 
 
 def plainly_written(document: Document, models: dict[str, ModelSpec]) -> bytes:
-    """docs/file-format.md, literally: one json.dumps per record, keys sorted, records sorted, coordinates rounded."""
+    """docs/file-format.md, literally: one json.dumps per record (keys sorted, no spaces), records sorted,
+    coordinates rounded."""
 
     def line(record: dict[str, Any]) -> str:
-        return json.dumps(record, ensure_ascii=False, sort_keys=True, allow_nan=False)
+        return json.dumps(record, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":"))
 
     def table(name: str, records: list[dict[str, Any]], last: bool = False) -> str:
         end = "" if last else ","
@@ -57,6 +58,10 @@ def test_awkward_values_are_written_as_the_rules_say(models: dict[str, ModelSpec
         document.put(twin)
         document.put(Placement(card_id=twin.id, model="journey", zone="use.pains", x=x, y=y))
     document.put(Link(id="z-link", source=card.id, target="twin-0", label="}, {", tangible=False).revised(deleted=True))
+    # The text the writer cuts records at, inside values (it must cut only between records).
+    document.put(Card(id="marker", title='},{"colour":null', notes='"},{"colour":"},{"card_id":', tags=('},{"',)))
+    document.put(Placement(card_id="marker", model="journey", zone='},{"card_id":"x",', x=1.5, y=-2.0))
+    document.put(Link(id="marker-link", source="marker", target=card.id, label='},{"deleted":false}'))
     document.put(ModelSettings(model="journey", columns=(ZoneLabel(id="a", label="Ä, {b}"),)))
 
     assert write_scanvas(document, models) == plainly_written(document, models)
@@ -70,7 +75,7 @@ coordinate = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e20, m
 @settings(max_examples=60, deadline=None)
 @given(
     spots=st.lists(st.tuples(coordinate, coordinate), min_size=1, max_size=6),
-    title=st.text(min_size=1, max_size=30),
+    title=st.text(min_size=1, max_size=30) | st.sampled_from(['},{"colour":', '"},{"colour":"', "},{"]),
     tags=st.lists(st.text(min_size=1, max_size=8), max_size=3, unique=True),
 )
 def test_any_coordinates_and_text_are_written_as_the_rules_say(

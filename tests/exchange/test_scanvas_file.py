@@ -60,7 +60,7 @@ def test_the_file_is_readable_json_with_the_marker_first_and_one_record_per_line
     assert lines[:3] == ["{", f'  "format": "{FORMAT}",', f'  "version": {VERSION},']
     assert text.endswith("}\n")
     assert "Lønn på søndag — «igjen»" in text  # written as UTF-8, not \u escapes
-    card_lines = [line for line in lines if f'"id": "{card.id}"' in line and '"title"' in line]
+    card_lines = [line for line in lines if f'"id":"{card.id}"' in line and '"title"' in line]
     assert len(card_lines) == 1 and json.loads(card_lines[0].strip().rstrip(","))["title"].startswith("Lønn")
     data = json.loads(text)
     assert list(data) == ["format", "version", "canvas", "models", "model_settings", "cards", "placements", "links"]
