@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jiter
+
 MB = 1024 * 1024
 
 
@@ -122,7 +124,18 @@ Repeated = dict[int, list[str]]
 
 
 def parse_json(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, Repeated]:
-    """The first half of `load_json`: the parsed value and its objects that repeat a key, limits not yet checked."""
+    """The first half of `load_json`: the parsed value and its objects that repeat a key, limits not yet checked.
+
+    A sound file is parsed by jiter, which refuses repeated keys, NaN and Infinity itself (json.loads needs a
+    Python hook on every object for the keys: half again the parse). Anything jiter refuses — or reads otherwise
+    than json.loads would — is parsed again below, slowly, to say what is wrong and where in our own words.
+    """
+    if len(data) > limits.max_bytes:
+        raise FileRejected(name, [_too_big(len(data), limits)])
+    try:
+        return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True), {}
+    except ValueError:
+        pass
     text = decode_text(data, name, limits)
     duplicates: Repeated = {}
 
