@@ -34,10 +34,10 @@ def test_the_schema_bounds_every_record_text_and_list_so_a_sound_file_takes_the_
     assert BOUNDS["cards"] == RecordBounds(
         longest_text=20_000,  # a card's notes
         depth=2,  # a card, and its tags and history
-        number_fields=("emotion", "importance", "satisfaction", "votes"),
+        number_fields=(),  # strict: never filled from a text
         text_fields=("colour",),  # bounded by its pattern only, so measured
     )
-    assert BOUNDS["placements"].number_fields == ("x", "y")
+    assert BOUNDS["placements"].number_fields == ()
     assert BOUNDS["links"] == RecordBounds(longest_text=200, depth=2, number_fields=(), text_fields=())
 
     assert isinstance(validated_within_limits(valid(), DEFAULT_LIMITS), ScanvasFile)
@@ -45,14 +45,23 @@ def test_the_schema_bounds_every_record_text_and_list_so_a_sound_file_takes_the_
 
 def test_a_number_written_as_an_enormous_text_is_refused_with_the_string_cap() -> None:
     data = valid()
-    data["placements"][0]["x"] = "0" * 2_000_000 + "1.5"  # pydantic would read this as 1.5
+    data["placements"][0]["x"] = "0" * 2_000_000 + "1.5"  # a lax float field would read this as 1.5
     data["cards"][1]["votes"] = "0" * 1_500_000 + "3"
 
-    ScanvasFile.model_validate(data)  # the schema alone lets both through
     assert validated_within_limits(data, DEFAULT_LIMITS) is None
     message = refusal(data)
     assert "cards[1].votes: text is 1,500,001 characters; the cap is 1,000,000" in message
     assert "placements[0].x: text is 2,000,003 characters; the cap is 1,000,000" in message
+
+
+def test_a_number_written_as_text_or_true_is_a_wrong_type() -> None:
+    data = valid()
+    data["placements"][0]["x"] = "12.5"
+    data["cards"][0]["votes"] = True
+
+    message = refusal(data)
+    assert "cards[0].votes: Input should be a valid integer" in message
+    assert "placements[0].x: Input should be a valid number" in message
 
 
 def test_limits_tighter_than_the_schema_are_still_enforced_on_every_record() -> None:
@@ -89,6 +98,7 @@ class Loose(BaseModel):
     """A record class a later format might bring: fields the schema leaves open turn the shortcut off."""
 
     code: Annotated[str, StringConstraints(pattern=r"^a+$")]
+    count: int = 0  # lax: pydantic also fills it from a numeric text of any length
     scores: list[float] = []
     extra: dict[str, Any] = {}
 
@@ -97,5 +107,6 @@ def test_fields_the_schema_leaves_open_are_measured_or_turn_the_shortcut_off() -
     bounds = record_bounds(Loose)
 
     assert bounds.text_fields == ("code",), "a text bounded by a pattern only is measured"
+    assert bounds.number_fields == ("count", "scores"), "lax numbers are measured"
     assert bounds.longest_text == math.inf and bounds.depth == math.inf, "numbers in a list, a free object"
     assert bounds.longest_text > DEFAULT_LIMITS.max_string

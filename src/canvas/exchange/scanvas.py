@@ -59,10 +59,11 @@ class CardEntry(_Entry):
     source: Annotated[str, StringConstraints(max_length=300)] = ""
     tags: tuple[Annotated[str, StringConstraints(min_length=1, max_length=80)], ...] = Field(default=(), max_length=50)
     colour: Colour | None = None
-    emotion: int | None = Field(default=None, ge=-2, le=2)
-    importance: int | None = Field(default=None, ge=1, le=10)
-    satisfaction: int | None = Field(default=None, ge=1, le=10)
-    votes: int = Field(default=0, ge=0, le=10_000)
+    # Numbers are strict: a number, never a numeric text ("3") or true/false read as one.
+    emotion: int | None = Field(default=None, ge=-2, le=2, strict=True)
+    importance: int | None = Field(default=None, ge=1, le=10, strict=True)
+    satisfaction: int | None = Field(default=None, ge=1, le=10, strict=True)
+    votes: int = Field(default=0, ge=0, le=10_000, strict=True)
     conflict_of: EntryId | None = Field(
         default=None, description="Set on a card kept from a merge conflict: the id of the card it competes with."
     )
@@ -73,9 +74,12 @@ class PlacementEntry(_Entry):
     model: ModelRef
     zone: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     x: float = Field(
-        default=0.0, allow_inf_nan=False, description="Offset from the zone's content origin, rounded to 0.01."
+        default=0.0,
+        allow_inf_nan=False,
+        strict=True,
+        description="Offset from the zone's content origin, rounded to 0.01.",
     )
-    y: float = Field(default=0.0, allow_inf_nan=False)
+    y: float = Field(default=0.0, allow_inf_nan=False, strict=True)
 
 
 class LinkEntry(_Entry):

@@ -20,7 +20,7 @@ from canvas.core.frameworks import ModelSpec
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, ZoneLabel
 from canvas.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits, Problem, check_shape, parse_json, place
 from canvas.exchange.migrations import VersionProblem, upgrade
-from canvas.exchange.references import reference_problems
+from canvas.exchange.references import reference_problems, references_hold
 from canvas.exchange.scanvas import FORMAT, ScanvasFile
 from canvas.exchange.scanvas_bounds import validated_within_limits
 from canvas.store.loading import build
@@ -77,7 +77,8 @@ def _read(data: bytes, name: str, known_models: Mapping[str, ModelSpec] | None, 
 
     carried = _carried_models(raw, parsed)
     available = {**(known_models or {}), **carried}
-    problems.extend(reference_problems(raw, available))
+    if parsed is None or not references_hold(parsed, available):
+        problems.extend(reference_problems(raw, available))
     if problems or parsed is None:
         raise FileRejected(name, _ordered(problems))
     return ScanvasContent(_document(parsed), carried)
