@@ -95,14 +95,15 @@ class CardLayer:
     # -- which cards exist ----------------------------------------------------------------------------------
 
     def build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None = None) -> None:
-        """One item per card, each created at its spot: the fastest way to open a large canvas (positions are
-        set before an item joins the scene, so the index learns each item once)."""
+        """One item per card, each created at its spot: the fastest way to open a large canvas. The items join
+        the scene only when a view is about to show them (`join`): Qt's index and its first frame then deal with
+        the cards in view, not all 50,000 (adding 10,000 items and indexing them cost ~100 ms on a slow machine)."""
         self.clear()
         with collector_paused():
             self._build(cards, targets, dims)
 
     def _build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None) -> None:
-        style, scene, items = self._style, self._scene, self.items
+        style, items = self._style, self.items
         for card in cards:
             item = CardItem(card, style)
             target = targets.get(card.id)
@@ -111,14 +112,27 @@ class CardLayer:
             else:
                 item.x0, item.y0 = target[1], target[2]
                 item.setPos(item.x0, item.y0)
-            scene.addItem(item)
             items[card.id] = item
         self.arrange(targets, animate=False, dims=dims, fresh=True)
+
+    def join(self, item: CardItem) -> None:
+        """Let the scene hold this card's item, so views draw it: done for the cards a view is about to show,
+        a gesture moves, or a picture draws (see `build`)."""
+        if not item.joined:
+            item.joined = True
+            self._scene.addItem(item)
+
+    def join_within(self, card_ids: Iterable[str]) -> None:
+        items, join = self.items, self.join
+        for card_id in card_ids:
+            item = items[card_id]
+            if not item.joined:
+                join(item)
 
     def add(self, card: Card) -> CardItem:
         item = CardItem(card, self._style)
         item.setVisible(False)  # until placed
-        self._scene.addItem(item)
+        self.join(item)
         self.items[card.id] = item
         return item
 
@@ -128,13 +142,15 @@ class CardLayer:
             return
         self._forget_zone(item)
         self.positions.remove(card_id)
-        self._scene.removeItem(item)
+        if item.joined:
+            self._scene.removeItem(item)
         self._touch()
 
     def clear(self) -> None:
         self.mover.finish()
         for item in self.items.values():
-            self._scene.removeItem(item)
+            if item.joined:
+                self._scene.removeItem(item)
         self.items.clear()
         self.members.clear()
         self.overview.positions = CardPositions()

@@ -74,6 +74,7 @@ class CardDrag:
         items = (cards.get(card_id) for card_id in self._scene.card_ids_selected())
         self._moving = [item for item in items if item is not None and item.placed]
         for item in self._moving:
+            cards.join(item)  # a selected card off screen may come into view while dragged
             item.setZValue(Z_DRAGGED)
             # Far out the items are hidden (the overview draws them): show the dragged ones while they move.
             item.setVisible(True)

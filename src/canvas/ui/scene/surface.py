@@ -6,7 +6,7 @@ top, tooltips, hit tests, the level of detail, and the mouse and keys handed to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
@@ -15,11 +15,11 @@ from canvas.ui.scene.cards import CardLayer
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.interactions import TitleEditor
 from canvas.ui.scene.items.backdrop import Backdrops, qrect
-from canvas.ui.scene.items.card import BOUNDS, DETAIL_ZOOM, FULL_ZOOM, CardItem
+from canvas.ui.scene.items.card import BOUNDS, BOUNDS_SLACK, DETAIL_ZOOM, FULL_ZOOM, CardItem
 from canvas.ui.scene.style import Style
 
 #: How far a card's bounds reach beyond its body (the selection halo).
-HALO = max(-BOUNDS.left(), -BOUNDS.top(), BOUNDS.right() - CARD_W, BOUNDS.bottom() - CARD_H) + 1.0
+HALO = max(-BOUNDS.left(), -BOUNDS.top(), BOUNDS.right() - CARD_W, BOUNDS.bottom() - CARD_H) + BOUNDS_SLACK + 1.0
 
 
 class SceneSurface(QGraphicsScene):
@@ -75,9 +75,12 @@ class SceneSurface(QGraphicsScene):
         self._prepared = key
         # Qt paints every card whose bounds (body and selection halo) reach into the frame: prepare those too,
         # or a card just outside would paint itself, uncached, in every frame.
+        items, join = self.cards.items, self.cards.join
         for card_id in self.cards_in(rect.adjusted(-HALO, -HALO, HALO, HALO)):
-            item = self.cards.items[card_id]
-            item.cache()
+            item = items[card_id]
+            if not item.joined:
+                join(item)
+            item.cache(zoom)
             if not item.prepared(full):
                 item.prepare(full)
 
@@ -123,6 +126,21 @@ class SceneSurface(QGraphicsScene):
         backdrop = self._backdrops.current
         if backdrop is not None:
             backdrop.paint_far_labels(painter, QRectF(rect))
+
+    def render(
+        self,
+        painter: QPainter,
+        /,
+        target: QRectF | QRect = QRectF(),  # noqa: B008 (Qt's own default: the whole paint device)
+        source: QRectF | QRect = QRectF(),  # noqa: B008 (Qt's own default: the scene rect)
+        aspectRatioMode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio,
+    ) -> None:
+        """Draw the scene without a view (a picture): the cards drawn one by one join the scene first, as they
+        would before a view showed them (CardLayer.join)."""
+        if self.cards.detail:
+            drawn = QRectF(source) if not QRectF(source).isEmpty() else self.sceneRect()
+            self.cards.join_within(self.cards_in(drawn.adjusted(-HALO, -HALO, HALO, HALO)))
+        super().render(painter, target, source, aspectRatioMode)
 
     def _backdrop_changed(self, rect: QRectF) -> None:
         """Repaint part of the backdrop (an empty QRectF: all of it), dropping the views' cached copy there."""

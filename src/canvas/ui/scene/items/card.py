@@ -8,6 +8,8 @@ about to be shown (preparing 50,000 layouts up front would cost seconds), and re
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,6 +30,8 @@ BODY = QRectF(0.0, 0.0, CARD_W, CARD_H)
 SHADOW = QRectF(5.0, CARD_H - 1.0, CARD_W - 10.0, 3.5)
 #: Room for the selection halo around the body.
 BOUNDS = BODY.adjusted(-8.0, -8.0, 8.0, 10.0)
+#: How far a card's bounds may reach beyond BOUNDS (`CardItem.cache`): one screen pixel where cards are drawn.
+BOUNDS_SLACK = 1.0 / DETAIL_ZOOM
 SELECTION = BODY.adjusted(-3.5, -3.5, 3.5, 3.5)
 MAX_DOTS = 8
 
@@ -70,6 +74,11 @@ class CardItem(QGraphicsItem):
     #: Whether Qt keeps this card's rendering as a pixmap: turned on (`cache`) when a view is about to show the
     #: card, not for all 50,000 cards while a canvas opens.
     cached = False
+    #: The bounds, and the zoom they were fitted to (`cache`).
+    _bounds = BOUNDS
+    _bounds_zoom = 1.0
+    #: Whether the scene holds the item: it joins when first about to be shown (`CardLayer.join`).
+    joined = False
 
     def __init__(self, card: Card, style: Style) -> None:
         super().__init__()
@@ -148,10 +157,22 @@ class CardItem(QGraphicsItem):
     # -- painting --------------------------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return BOUNDS
+        return self._bounds
 
-    def cache(self) -> None:
-        """Let Qt keep this card's rendering as a pixmap at screen resolution (see the class docstring)."""
+    def cache(self, zoom: float) -> None:
+        """Let Qt keep this card's rendering as a pixmap at screen resolution (see the class docstring), for a view
+        at `zoom`.
+
+        Qt draws the cached pixmap again only if the card's bounds cover as many whole pixels as the pixmap has.
+        Bounds of a fractional pixel size cover one pixel more or less depending on where the card lands, so a
+        card moved by a flip would be painted again about every other time (at 1,000 cards ~90 of the ~200 cards
+        in view, 10 of a flip's 20 ms); bounds of whole pixels at the view's zoom are painted once per zoom."""
+        if zoom != self._bounds_zoom:
+            bounds = bounds_at(zoom)
+            if bounds != self._bounds:
+                self.prepareGeometryChange()
+                self._bounds = bounds
+            self._bounds_zoom = zoom
         if not self.cached:
             self.cached = True
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -300,3 +321,11 @@ class CardItem(QGraphicsItem):
         elif self.focused:
             painter.setPen(style.focus_pen)
             painter.drawRoundedRect(SELECTION, radius, radius)
+
+
+@functools.lru_cache(maxsize=64)
+def bounds_at(zoom: float) -> QRectF:
+    """BOUNDS grown to whole screen pixels at `zoom` (by less than one pixel, at most BOUNDS_SLACK)."""
+    width = math.ceil(BOUNDS.width() * zoom - 1e-6) / zoom
+    height = math.ceil(BOUNDS.height() * zoom - 1e-6) / zoom
+    return QRectF(BOUNDS.left(), BOUNDS.top(), max(width, BOUNDS.width()), max(height, BOUNDS.height()))
