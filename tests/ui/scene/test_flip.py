@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvas.core.catalog import Catalog
 from canvas.core.document import Document
+from canvas.core.layout import SLOT_H, SLOT_W
+from canvas.core.model import Canvas, Card, CardKind, Placement
+from canvas.ui.scene import cards
+from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.scene import CanvasScene
+from canvas.ui.scene.view import CanvasView
 
 from .workshop import card_id
 
@@ -94,3 +101,44 @@ def test_a_flip_far_out_lands_every_card_when_zoomed_back_in(scene: CanvasScene,
         assert item.isVisible() == item.placed
         if item.placed:
             assert (item.pos().x(), item.pos().y()) == (item.x0, item.y0)
+
+
+def test_cards_flipped_away_and_back_are_not_painted_again(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    painted: list[str] = []
+
+    class CountedCard(CardItem):
+        def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+            painted.append(self.card_id)
+            super().paint(painter, option, widget)
+
+    monkeypatch.setattr(cards, "CardItem", CountedCard)
+    # Plain needs (no chip that changes with the model) in the first zone of each model, in different slots.
+    needs = [Card(title=f"Need {n}", kind=CardKind.NEED) for n in range(24)]
+    placements = [
+        Placement(card_id=card.id, model=model, zone=zone, x=SLOT_W * (n % across), y=SLOT_H * (n // across))
+        for model, across, zone in (("journey", 5, "aware.doing"), ("jtbd", 4, "main-job"))
+        for n, card in enumerate(needs)
+    ]
+    document = Document.of(Canvas(title="Needs"), needs, placements)
+    scene = CanvasScene(catalog)
+    scene.show_document(document, "journey")
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(0.4231)  # a card covers a fractional number of pixels here
+
+    def look_through(model: str) -> list[str]:
+        painted.clear()
+        scene.flip_to(model, animate=False)
+        view.centerOn(scene.content_rect().center())
+        view.grab()
+        return painted[:]
+
+    assert len(look_through("jtbd")) == 24  # the first look at this zoom paints the cards
+    # Each card's picture at this zoom is kept wherever a flip puts it: later looks are drawn from them.
+    for model in ("journey", "jtbd", "journey", "jtbd"):
+        assert look_through(model) == [], model
