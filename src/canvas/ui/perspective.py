@@ -44,7 +44,7 @@ class Perspective(QObject):
         commands = window.commands
         self.live = LiveCount()
         self.tray = TrayPanel(controller)
-        self.gauge = GaugePanel(controller)
+        self.gauge = GaugePanel(controller, first_frame=window.view.after_first_frame)
         self.tray_dock = self._dock("Tray", "trayDock", self.tray, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+4")
         self.gauge_dock = self._dock("Evidence", "gaugeDock", self.gauge, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+5")
         # The left column: what waits to be placed above, what the map rests on below; the canvas keeps the middle.

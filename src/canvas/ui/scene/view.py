@@ -3,7 +3,9 @@ fit, and the level of detail that follows the zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -30,6 +32,8 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self._band_base: list[str] | None = None
+        #: Work held until right after the first frame (`after_first_frame`); None once the view has painted.
+        self._first_frame: list[Callable[[], None]] | None = []
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -129,6 +133,19 @@ class CanvasView(QGraphicsView):
         # Text layouts of the cards coming into view are made here, not in their paint().
         self._canvas.prepare_cards(self.mapToScene(event.rect()).boundingRect(), self.zoom)
         super().paintEvent(event)
+        if self._first_frame is not None:
+            waiting, self._first_frame = self._first_frame, None
+            for work in waiting:
+                QTimer.singleShot(0, work)
+
+    def after_first_frame(self, work: Callable[[], None]) -> bool:
+        """Hold `work` until right after this view's first frame if that frame is due (the view is shown and has
+        not painted yet), so that a panel's count made as a canvas opens does not delay the canvas itself. False
+        once the view has painted, or while it is hidden: the caller does the work now."""
+        if self._first_frame is None or not self.isVisible():
+            return False
+        self._first_frame.append(work)
+        return True
 
     # -- where to look ---------------------------------------------------------------------------------------
 
