@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from canvas.core.layout import CARD_H, CARD_W
 from canvas.core.model import Card, Evidence
 from canvas.ui.scene.style import KindLook, Style, mix
-from canvas.ui.scene.text import static_text, wrapped_static_text
+from canvas.ui.scene.text import WrappedText, static_text
 
 #: Below this zoom cards are not drawn one by one: the overview draws them (a card is under ~64 px wide).
 DETAIL_ZOOM = 0.32
@@ -54,8 +54,8 @@ class CardItem(QGraphicsItem):
 
     # Defaults live on the class: 50,000 cards are built in one go, and each instance attribute costs time.
     _fill: QBrush | None = None
-    _title: QStaticText | None = None
-    _compact: QStaticText | None = None
+    _title: WrappedText | None = None
+    _compact: WrappedText | None = None
     _chip_texts: list[QStaticText] | None = None
     _more_votes: QStaticText | None = None
     chips: tuple[Chip, ...] = ()
@@ -185,9 +185,9 @@ class CardItem(QGraphicsItem):
         it is about to show; paint() calls it only for a picture rendered without a view."""
         style, m, card = self._style, self._style.metrics, self.card
         if not full:
-            self._compact = wrapped_static_text(card.title, style.compact_font, CARD_W - 2 * m.pad, m.compact_lines)
+            self._compact = WrappedText(card.title, style.compact_font, CARD_W - 2 * m.pad, m.compact_lines)
             return
-        self._title = wrapped_static_text(card.title, style.title_font, CARD_W - 2 * m.pad, self._title_lines())
+        self._title = WrappedText(card.title, style.title_font, CARD_W - 2 * m.pad, self._title_lines())
         self._chip_texts = [static_text(chip.text, style.chip_font) for chip in self.chips]
         if card.votes > MAX_DOTS:
             self._more_votes = static_text(f"+{card.votes - MAX_DOTS}", style.chip_font)
@@ -230,7 +230,7 @@ class CardItem(QGraphicsItem):
             assert compact is not None
         painter.setFont(style.compact_font)
         painter.setPen(style.ink_pen)
-        painter.drawStaticText(QPointF(style.metrics.pad, 7.0), compact)
+        compact.draw(painter, QPointF(style.metrics.pad, 7.0))
 
     def _paint_full(self, painter: QPainter) -> None:
         self._paint_body(painter)
@@ -258,7 +258,7 @@ class CardItem(QGraphicsItem):
         assert title is not None and chip_texts is not None
         painter.setFont(style.title_font)
         painter.setPen(style.ink_pen)
-        painter.drawStaticText(QPointF(m.pad, m.title_top - 3.0), title)
+        title.draw(painter, QPointF(m.pad, m.title_top - 3.0))
         # Votes as dots, bottom left.
         if card.votes:
             self._paint_votes(painter)
