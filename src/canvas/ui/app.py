@@ -39,7 +39,6 @@ from canvas.store.repository import Store, StoreError, open_store
 from canvas.ui import theme
 from canvas.ui.controller import LAST_CANVAS, Controller
 from canvas.ui.crash import CrashGuard
-from canvas.ui.dialogs.backups import RestoreDialog, describe
 from canvas.ui.dialogs.messages import confirm, show_problem
 from canvas.ui.instance import FileOpenEvents, forward
 from canvas.ui.logfile import start_logging, stop_logging
@@ -189,6 +188,8 @@ class Desktop(QObject):
 
     def restore_backup(self, window: MainWindow) -> MainWindow | None:
         """Help → Restore from backup…: choose a backup, confirm, back up the store as it is, restore, reopen."""
+        from canvas.ui.dialogs.backups import RestoreDialog, describe  # loaded when first asked for
+
         path = window.controller.store.path
         dialog = RestoreDialog(path, window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:

@@ -7,7 +7,7 @@ changes. A good one opens the import preview; only its Import button changes the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QDropEvent
@@ -15,38 +15,39 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from canvas.core.catalog import Catalog
 from canvas.exchange.carried import carried_models
-from canvas.exchange.exporting import ExportError, ExportFormat, export_bytes, write_atomically
-from canvas.exchange.importing import IMPORT_SUFFIXES, ImportPlan, describe_plan, plan_import, read_incoming
-from canvas.exchange.limits import FileRejected
-from canvas.exchange.scanvas_write import MissingModels
 from canvas.store import StoreError
 from canvas.ui.controller import Controller
-from canvas.ui.dialogs.import_preview import Destination, ImportPreview, destinations
-from canvas.ui.import_step import apply_plan
-from canvas.ui.render import Format, render_view
-from canvas.ui.scene.scene import CanvasScene
+
+if TYPE_CHECKING:
+    # The file formats, the import preview and the picture renderer load when a file is first imported, dropped
+    # or exported, not at start-up (they are a tenth of the app's start).
+    from canvas.exchange.exporting import ExportFormat
+    from canvas.exchange.importing import ImportPlan
+    from canvas.exchange.limits import FileRejected
+    from canvas.ui.dialogs.import_preview import Destination, ImportPreview
 
 IMPORT_FILTER = "Canvas files, JSON Canvas and interview notes (*.scanvas *.canvas *.csv);;All files (*)"
-#: File dialog filter -> format, for File → Export…
-EXPORT_FILTERS: dict[str, ExportFormat] = {
-    "Canvas file, to share and merge (*.scanvas)": ExportFormat.SCANVAS,
-    "JSON Canvas of the model shown, for Obsidian (*.canvas)": ExportFormat.JSONCANVAS,
-    "Markdown report (*.md)": ExportFormat.MARKDOWN,
-    "Cards as CSV (*.csv)": ExportFormat.CSV,
+#: File dialog filter -> format (ExportFormat's value), for File → Export… and Export picture…
+EXPORT_FILTERS: dict[str, str] = {
+    "Canvas file, to share and merge (*.scanvas)": "scanvas",
+    "JSON Canvas of the model shown, for Obsidian (*.canvas)": "jsoncanvas",
+    "Markdown report (*.md)": "markdown",
+    "Cards as CSV (*.csv)": "csv",
 }
-PICTURE_FILTERS: dict[str, ExportFormat] = {
-    "PNG picture (*.png)": ExportFormat.PNG,
-    "SVG drawing (*.svg)": ExportFormat.SVG,
-    "PDF page (*.pdf)": ExportFormat.PDF,
+PICTURE_FILTERS: dict[str, str] = {
+    "PNG picture (*.png)": "png",
+    "SVG drawing (*.svg)": "svg",
+    "PDF page (*.pdf)": "pdf",
 }
+#: ExportFormat's value -> the file name's suffix.
 SUFFIXES = {
-    ExportFormat.SCANVAS: ".scanvas",
-    ExportFormat.JSONCANVAS: ".canvas",
-    ExportFormat.MARKDOWN: ".md",
-    ExportFormat.CSV: ".csv",
-    ExportFormat.PNG: ".png",
-    ExportFormat.SVG: ".svg",
-    ExportFormat.PDF: ".pdf",
+    "scanvas": ".scanvas",
+    "jsoncanvas": ".canvas",
+    "markdown": ".md",
+    "csv": ".csv",
+    "png": ".png",
+    "svg": ".svg",
+    "pdf": ".pdf",
 }
 #: A refused file lists at most this many problems (the rest are counted); `canvas validate` lists them all.
 SHOWN_PROBLEMS = 12
@@ -54,6 +55,8 @@ SHOWN_PROBLEMS = 12
 
 def importable(paths: list[Path]) -> Path | None:
     """The first local file among `paths` that import reads (by its extension)."""
+    from canvas.exchange.importing import IMPORT_SUFFIXES
+
     return next((path for path in paths if path.suffix.lower() in IMPORT_SUFFIXES), None)
 
 
@@ -113,6 +116,10 @@ class FileExchange(QObject):
 
     def import_file(self, path: Path) -> ImportPreview | None:
         """Check `path` and show the import preview (not modal for the app, modal for this window)."""
+        from canvas.exchange.importing import plan_import, read_incoming
+        from canvas.exchange.limits import FileRejected
+        from canvas.ui.dialogs.import_preview import ImportPreview, destinations
+
         if self.preview is not None:
             self.preview.raise_()
             self._say("Finish the import that is open first.")
@@ -142,6 +149,9 @@ class FileExchange(QObject):
         return dialog
 
     def _apply(self, dialog: ImportPreview) -> None:
+        from canvas.exchange.importing import describe_plan
+        from canvas.ui.import_step import apply_plan
+
         plan = dialog.plan
         if plan is None or not apply_plan(self._controller, plan):
             return
@@ -184,7 +194,9 @@ class FileExchange(QObject):
         if chosen is not None:
             self.export_picture_to(*chosen)
 
-    def _ask_save(self, title: str, filters: dict[str, ExportFormat]) -> tuple[Path, ExportFormat] | None:
+    def _ask_save(self, title: str, filters: dict[str, str]) -> tuple[Path, ExportFormat] | None:
+        from canvas.exchange.exporting import ExportFormat
+
         first = next(iter(filters.values()))
         start = self._folder / f"{_file_stem(self._controller.canvas.title)}{SUFFIXES[first]}"
         path, selected = QFileDialog.getSaveFileName(self._window, title, str(start), ";;".join(filters))
@@ -195,10 +207,13 @@ class FileExchange(QObject):
         fmt = by_suffix.get(chosen.suffix.lower()) or filters.get(selected, first)
         if chosen.suffix.lower() != SUFFIXES[fmt]:
             chosen = chosen.with_name(chosen.name + SUFFIXES[fmt])
-        return chosen, fmt
+        return chosen, ExportFormat(fmt)
 
     def export_to(self, path: Path, fmt: ExportFormat) -> bool:
         """Write the open canvas (JSON Canvas: the model and side shown) to `path`."""
+        from canvas.exchange.exporting import ExportError, ExportFormat, export_bytes, write_atomically
+        from canvas.exchange.scanvas_write import MissingModels
+
         controller = self._controller
         view = fmt is ExportFormat.JSONCANVAS
         try:
@@ -222,6 +237,9 @@ class FileExchange(QObject):
 
     def export_picture_to(self, path: Path, fmt: ExportFormat) -> bool:
         """Draw the model and side shown, as the canvas holds them (no selection or search marks), to `path`."""
+        from canvas.ui.render import Format, render_view
+        from canvas.ui.scene.scene import CanvasScene
+
         controller = self._controller
         scene = CanvasScene(controller.catalog)
         try:

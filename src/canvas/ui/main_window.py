@@ -22,8 +22,6 @@ from canvas.ui.actions import Actions
 from canvas.ui.canvas_input import CanvasInput
 from canvas.ui.capture import QuickCapture
 from canvas.ui.controller import Controller
-from canvas.ui.dialogs.about import AboutDialog
-from canvas.ui.dialogs.shortcuts import ShortcutSheet
 from canvas.ui.dialogs.stages import StageMenu
 from canvas.ui.editor import CanvasEditor
 from canvas.ui.exchange_actions import FileExchange
@@ -362,9 +360,13 @@ class MainWindow(QMainWindow):
         self.inspector.focus_first_field()
 
     def show_shortcuts(self) -> None:
+        from canvas.ui.dialogs.shortcuts import ShortcutSheet  # loaded when first asked for, not at start-up
+
         ShortcutSheet(self.commands.menus(), self).exec()
 
     def show_about(self) -> None:
+        from canvas.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.controller.store.path, self).exec()
 
     def _set_canvas_look(self, presenting: bool) -> None:

@@ -19,7 +19,6 @@ from canvas.core.document import ChangeSet, Document
 from canvas.core.edits import Batch, EditCanvas, PlaceCards
 from canvas.core.model import Side
 from canvas.paths import builtin_models_dir
-from canvas.ui.dialogs.suggest import SuggestDialog
 from canvas.ui.panels.gauge import GaugeChip, GaugePanel
 from canvas.ui.panels.tray import LiveCount, TrayPanel, tray_phrase
 from canvas.ui.panels.where_else import CardTooltips
@@ -28,6 +27,7 @@ from canvas.ui.suggest import group_by_kind, suggested_spots
 from canvas.ui.tray_drop import TrayDrops
 
 if TYPE_CHECKING:
+    from canvas.ui.dialogs.suggest import SuggestDialog
     from canvas.ui.main_window import MainWindow
 
 #: How many models have a key (Ctrl+1…9).
@@ -291,6 +291,8 @@ class Perspective(QObject):
         if not groups:
             self._window.statusBar().showMessage(f"Every card is already placed in {spec.name}.", 6000)
             return
+        from canvas.ui.dialogs.suggest import SuggestDialog  # loaded when first asked for, not at start-up
+
         dialog = SuggestDialog(spec, controller.document.model_settings(spec.id), groups, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.confirmed.connect(lambda zones, m=spec.id: self.place_suggested(m, zones))
