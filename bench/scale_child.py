@@ -38,11 +38,14 @@ def report(**figures: Any) -> None:
 
 
 def app_main(store: Path, canvas: str | None) -> int:
+    # The app's modules first, as `canvas open` imports them: canvas.ui loads its non-Qt dependencies before Qt.
+    from canvas.ui.app import Desktop, application
+
+    # isort: split
     from PySide6.QtWidgets import QApplication
 
     from canvas.core.catalog import load_catalog
     from canvas.paths import builtin_models_dir, user_models_dir
-    from canvas.ui.app import Desktop, application
     from scale_timing import FirstPaint
 
     app = application()
