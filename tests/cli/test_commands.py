@@ -10,6 +10,11 @@ import pytest
 
 from canvas import __version__
 from canvas.core.demo import DEMO_CANVAS_ID, card_id
+from canvas.core.edits import AddCard, Batch
+from canvas.core.layout import slot_offset, zone_across
+from canvas.core.model import Card, Placement
+from canvas.store import open_store
+from canvas.store.editing import commit
 
 from .conftest import Canvas, Result
 
@@ -154,6 +159,28 @@ def test_place_picks_the_first_free_slot_and_unplace_sends_the_card_back_to_the_
     assert cards[first]["placements"] == {}
     assert cards[third]["placements"] == {"journey": "use.pains"}
     assert "is not placed in journey" in one_error_line(canvas("unplace", canvas_id, first, "--model", "journey"))
+
+
+def test_place_fills_a_crowded_zone_in_rows_as_wide_as_the_zone_is_drawn(canvas: Canvas, store_path: Path) -> None:
+    canvas_id = canvas("new", "Crowded").out.strip()
+    with open_store(store_path) as store:
+        document = store.load(canvas_id)
+        held = 42  # more than 2 across × 8 rows: the zone is drawn wider than its usual two slots
+        across = zone_across(held)
+        adds = [
+            AddCard(
+                Card(id=f"k{n:02}", title=f"Card {n}"),
+                (Placement(card_id=f"k{n:02}", model="journey", zone="use.pains", x=x, y=y),),
+            )
+            for n, (x, y) in enumerate(slot_offset(n, across) for n in range(held))
+        ]
+        commit(store, document, Batch(adds))
+    newcomer = canvas("card", "add", canvas_id, "One more").out.strip()
+
+    spot = canvas("place", canvas_id, newcomer, "--model", "journey", "--zone", "use.pains", "--json").json()
+
+    assert zone_across(held + 1) == zone_across(held) == 5
+    assert (spot["x"], spot["y"]) == slot_offset(held, 5)  # the next slot of the zone's rows, not a third column
 
 
 def test_placing_in_a_model_the_canvas_does_not_use_yet_enables_it(canvas: Canvas) -> None:

@@ -20,7 +20,7 @@ from canvas.core.catalog import Catalog
 from canvas.core.document import Document
 from canvas.core.edits import Batch, Edit, EditCanvas, PlaceCards, Spot, UnplaceCards
 from canvas.core.frameworks import ModelSpec
-from canvas.core.layout import next_free_offset, occupied_offsets
+from canvas.core.layout import layout_model, next_free_offset, occupied_offsets
 from canvas.core.model import Card
 from canvas.core.validation import model_phrase
 from canvas.store.editing import commit
@@ -58,7 +58,7 @@ def place_card(args: argparse.Namespace) -> int:
         document = load_canvas(store, args.canvas)
         card = find_card(document, args.card)
         zone = _checked_zone(document, card, spec, args.zone)
-        x, y = (args.x, args.y) if args.x is not None else _free_slot(document, card, spec.id, zone)
+        x, y = (args.x, args.y) if args.x is not None else _free_slot(document, card, spec, zone)
         edits: list[Edit] = [PlaceCards((Spot(card.id, spec.id, zone, x, y),))]
         enabling = spec.id not in document.canvas.models
         if enabling:
@@ -98,13 +98,16 @@ def zone_hint(spec: ModelSpec, document: Document, wrong: str) -> str:
     return f"did you mean '{close[0]}'? {shape}" if close else shape
 
 
-def _free_slot(document: Document, card: Card, model: str, zone: str) -> tuple[float, float]:
-    """Where the card already sits if it is in this zone, else the zone's first free slot."""
-    current = document.placement(card.id, model)
+def _free_slot(document: Document, card: Card, spec: ModelSpec, zone: str) -> tuple[float, float]:
+    """Where the card already sits if it is in this zone, else the zone's first free slot, in rows as wide as
+    the zone is drawn now (a zone holding many cards is wider than its usual two slots), as the window fills it."""
+    current = document.placement(card.id, spec.id)
     if current is not None and current.zone == zone:
         return current.x, current.y
-    occupied = occupied_offsets(document.placements_in(model).values(), zone, exclude={card.id})
-    return next_free_offset(occupied)
+    placements = document.placements_in(spec.id)
+    box = layout_model(spec, document.model_settings(spec.id), placements).zones.get(zone)
+    occupied = occupied_offsets(placements.values(), zone, exclude={card.id})
+    return next_free_offset(occupied) if box is None else next_free_offset(occupied, box.across)
 
 
 def unplace_card(args: argparse.Namespace) -> int:
