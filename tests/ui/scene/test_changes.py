@@ -65,6 +65,7 @@ def test_a_zone_that_grows_moves_the_rows_below(scene: CanvasScene, document: Do
     lower = card_id(document, "Support checks bank details by hand")  # signup.backstage, last row
     layout_before = scene.model_layout()
     y_lower = scene.cards.items[lower].y0
+    scene.cards.join(scene.cards.items[lower])  # in the scene, as when a view shows it: it is moved, not just told
     first_backdrop = scene.backdrop
     new = Card(title="A long story in the Thinking lane")
     AddCard(new).apply(document)

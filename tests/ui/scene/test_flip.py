@@ -63,6 +63,7 @@ def test_selection_survives_a_flip(scene: CanvasScene, document: Document) -> No
 
 def test_a_few_cards_flip_animated_and_land_exactly(qtbot: QtBot, scene: CanvasScene, document: Document) -> None:
     moving = card_id(document, "Worried about getting tax codes wrong")
+    scene.cards.join_within(scene.cards.items)  # a view has shown every card
     scene.flip_to("jtbd")  # 38 cards: animated
     item = scene.cards.items[moving]
     assert scene.cards.mover.animating
@@ -91,6 +92,7 @@ def test_flipping_to_an_unknown_model_names_it(qtbot: QtBot, catalog: Catalog, d
 
 
 def test_a_flip_far_out_lands_every_card_when_zoomed_back_in(scene: CanvasScene, document: Document) -> None:
+    scene.cards.join_within(scene.cards.items)  # a view has shown every card
     scene.set_detail(False)  # as a view does when zoomed far out
     scene.flip_to("jtbd", animate=False)
     assert not any(item.isVisible() for item in scene.cards.items.values())

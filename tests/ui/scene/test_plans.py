@@ -19,6 +19,8 @@ def shown_as_document_says(scene: CanvasScene, document: Document, catalog: Cata
     expected = card_positions(layout, placements)
     shown = {item.card_id: (item.x0, item.y0) for item in scene.cards.placed()}
     assert shown == expected
+    # Items join the scene when a view is about to show them, at their spot; once in, flips move them.
+    scene.cards.join_within(shown)
     assert all((item.pos().x(), item.pos().y()) == (item.x0, item.y0) for item in scene.cards.placed())
     assert scene.model_layout().bounds == layout.bounds
 

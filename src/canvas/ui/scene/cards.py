@@ -16,21 +16,20 @@ from canvas.ui.scene.flip import Mover, collector_paused, index_off, restore_bsp
 from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.items.overview import OverviewItem
 from canvas.ui.scene.positions import CardPositions
+from canvas.ui.scene.spots import Spots, Target, Targets
 from canvas.ui.scene.style import Style, mix
 
 Z_OVERVIEW = -50.0
 
-#: Where one card goes in the current model: zone id and its top-left scene point.
-Target = tuple[str, float, float]
 #: Whether a card belongs to the other side (and is dimmed).
 Dims = Callable[[CardItem], bool]
 
 
-def targets_in(layout: ModelLayout, placements: Mapping[str, Placement]) -> dict[str, Target]:
+def targets_in(layout: ModelLayout, placements: Mapping[str, Placement]) -> Targets:
     """Zone and top-left scene point of every card placed in a zone of `layout` (the rule of layout.card_rect:
     a negative offset is drawn at the zone's origin), in one pass."""
     origins = {zone_id: zone.origin for zone_id, zone in layout.zones.items()}
-    targets: dict[str, Target] = {}
+    targets = Targets()
     for card_id, placement in placements.items():
         zone = placement.zone
         origin = origins.get(zone)
@@ -61,6 +60,8 @@ class CardLayer:
         self._stale = False
         #: Counts changes to the cards (placed, moved, shown, recoloured…), so a view can tell nothing changed.
         self.generation = 0
+        #: How many items the scene holds (`join`).
+        self.joined = 0
 
     def _touch(self) -> None:
         """Something about the cards changed: the overview draws again, views prepare the cards in view again."""
@@ -120,6 +121,8 @@ class CardLayer:
         a gesture moves, or a picture draws (see `build`)."""
         if not item.joined:
             item.joined = True
+            self.joined += 1
+            item.setPos(item.x0, item.y0)  # a flip moves only the items in the scene (`arrange`)
             self._scene.addItem(item)
 
     def join_within(self, card_ids: Iterable[str]) -> None:
@@ -143,6 +146,7 @@ class CardLayer:
         self._forget_zone(item)
         self.positions.remove(card_id)
         if item.joined:
+            self.joined -= 1
             self._scene.removeItem(item)
         self._touch()
 
@@ -152,6 +156,7 @@ class CardLayer:
             if item.joined:
                 self._scene.removeItem(item)
         self.items.clear()
+        self.joined = 0
         self.members.clear()
         self.overview.positions = CardPositions()
         self._touch()
@@ -168,52 +173,41 @@ class CardLayer:
             self._arrange(targets, animate, dims, fresh)
 
     def _arrange(self, targets: Mapping[str, Target], animate: bool, dims: Dims | None, fresh: bool) -> None:
-        # One tight loop: at 50,000 cards every attribute and call per card shows in a flip.
+        # At 50,000 cards every attribute and call per card shows in a flip: what depends only on the model's
+        # targets is kept with them (spots.py), and the one loop left sets each item's zone and spot.
         self.mover.finish()
-        detail, numbers, number = self.detail, self._numbers, self.colour_number
-        target_of = targets.get
-        moved: list[tuple[CardItem, float, float]] = []
-        appearing: list[CardItem] = []
+        detail, items = self.detail, self.items
+        spots = targets.spots(items) if isinstance(targets, Targets) else Spots.of(targets, items)
         hiding: list[CardItem] = []
-        holders: dict[str, list[str]] = {}
-        ids: list[str] = []
-        xs: list[float] = []
-        ys: list[float] = []
-        colours: list[int] = []
-        for card_id, item in self.items.items():
-            target = target_of(card_id)
-            if target is None:
-                if item.placed:
-                    hiding.append(item)
-                    item.placed = False
-                    item.zone = None
-                if dims is not None and item.dimmed:
-                    item.set_dimmed(False)
-                continue
-            zone, x, y = target
-            held = holders.get(zone)
-            if held is None:
-                held = holders[zone] = []
-            held.append(card_id)
+        for item in spots.others:
+            if item.placed:
+                hiding.append(item)
+                item.placed = False
+                item.zone = None
+            if dims is not None and item.dimmed:
+                item.set_dimmed(False)
+        appearing: list[CardItem] = []
+        # Items in the scene that move, and where they were drawn (an animation starts there). Items not in the
+        # scene yet only learn their spot: they are put there when they join it.
+        moved: list[tuple[CardItem, float, float]] = []
+        for item, (zone, x, y) in zip(spots.items, spots.targets, strict=True):
             item.zone = zone
             if not item.placed:
                 item.placed = True
                 appearing.append(item)
-            if dims is not None:
+            if x != item.x0 or y != item.y0:
+                if item.joined:
+                    moved.append((item, item.x0, item.y0))
+                item.x0 = x
+                item.y0 = y
+        if dims is not None:
+            for item in spots.items:
                 dimmed = dims(item)
                 if dimmed != item.dimmed:
                     item.set_dimmed(dimmed)
-            if x != item.x0 or y != item.y0:
-                moved.append((item, item.x0, item.y0))
-                item.x0 = x
-                item.y0 = y
-            ids.append(card_id)
-            xs.append(x)
-            ys.append(y)
-            colour = numbers.get(item.overview_key)
-            colours.append(colour if colour is not None else number(item))
-        self.members = {zone: set(held) for zone, held in holders.items()}
-        self.overview.positions = CardPositions.of(ids, xs, ys, colours, len(self.items))
+        colours = spots.colours(self._numbers, self.colour_number)
+        self.members = {zone: set(held) for zone, held in spots.members.items()}
+        self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(items), spots.slots)
         if fresh:
             if not detail:
                 for item in appearing:
@@ -224,7 +218,8 @@ class CardLayer:
             for item in hiding:
                 item.setVisible(False)
         else:
-            with index_off(self._scene, len(moved) + len(hiding) + len(appearing), len(self.items)):
+            shifted = len(moved) + sum(item.joined for item in hiding) + sum(item.joined for item in appearing)
+            with index_off(self._scene, shifted, self.joined):
                 for item in hiding:
                     item.setVisible(False)
                 for item in appearing:
@@ -292,8 +287,8 @@ class CardLayer:
         self.detail = detail
         self.mover.finish()
         if detail and self._stale:
-            placed = [item for item in self.items.values() if item.placed]
-            with index_off(self._scene, len(placed), len(self.items)):
+            placed = [item for item in self.items.values() if item.placed and item.joined]
+            with index_off(self._scene, len(placed), self.joined):
                 for item in placed:
                     item.setPos(item.x0, item.y0)
             self._stale = False

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from canvas.core.document import ChangeSet, Document
 from canvas.core.layout import ModelLayout
 from canvas.core.model import Card, ModelSettings, Placement
-from canvas.ui.scene.cards import Target, targets_in
+from canvas.ui.scene.cards import targets_in
 from canvas.ui.scene.flip import collector_paused
+from canvas.ui.scene.spots import Targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class Plan:
     """Where the cards of one model go: its layout, and each placed card's zone and top-left scene point."""
 
     layout: ModelLayout
-    targets: dict[str, Target]
+    targets: Targets
 
 
 class Plans:

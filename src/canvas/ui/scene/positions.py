@@ -8,7 +8,7 @@ and hidden items are invisible to Qt's hit tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -34,9 +34,15 @@ class CardPositions:
 
     @classmethod
     def of(
-        cls, ids: Sequence[str], xs: Sequence[float], ys: Sequence[float], colours: Sequence[int], capacity: int = 0
+        cls,
+        ids: Sequence[str],
+        xs: Sequence[float] | npt.NDArray[np.float64],
+        ys: Sequence[float] | npt.NDArray[np.float64],
+        colours: Sequence[int],
+        capacity: int = 0,
+        slots: Mapping[str, int] | None = None,
     ) -> CardPositions:
-        """An index showing exactly these cards, built in one go."""
+        """An index showing exactly these cards, built in one go (`slots`, if given, is each id's place in `ids`)."""
         count = len(ids)
         index = cls(max(capacity, count, 1024))
         index.xs[:count] = xs
@@ -44,7 +50,7 @@ class CardPositions:
         index.colours[:count] = colours
         index.shown[:count] = True
         index._ids[:count] = ids
-        index._slot = {card_id: slot for slot, card_id in enumerate(ids)}
+        index._slot = dict(slots) if slots is not None else {card_id: slot for slot, card_id in enumerate(ids)}
         index.used = count
         return index
 

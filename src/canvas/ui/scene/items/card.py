@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText
@@ -74,6 +75,9 @@ class CardItem(QGraphicsItem):
     #: Whether Qt keeps this card's rendering as a pixmap: turned on (`cache`) when a view is about to show the
     #: card, not for all 50,000 cards while a canvas opens.
     cached = False
+    #: Counts changes of any card's overview colour (`overview_key`): colours worked out for many cards at once are
+    #: kept until one changes (spots.py).
+    overview_changes: ClassVar[int] = 0
     #: The bounds, and the zoom they were fitted to (`cache`).
     _bounds = BOUNDS
     _bounds_zoom = 1.0
@@ -131,6 +135,7 @@ class CardItem(QGraphicsItem):
     def _update_overview_key(self) -> None:
         base = self.card.colour or self.card.kind.value
         self.overview_key = f"{base}/dim" if self.dimmed else base
+        CardItem.overview_changes += 1
 
     def opacity_target(self) -> float:
         """Cards of the other side are dimmed, not hidden: they are still there."""
