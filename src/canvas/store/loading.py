@@ -115,11 +115,6 @@ def load_document(connection: sqlite3.Connection, canvas_id: str) -> Document | 
             settings=_settings(connection, canvas_id),
         )
     finally:
-        # The records live as long as the document: they join the collector's oldest generation at once (freeze
-        # then unfreeze moves every tracked object there), instead of being walked by the young collections that
-        # the next allocations would start (~40 ms at 10,000 cards on a slow machine, right before the first frame).
-        gc.freeze()
-        gc.unfreeze()
         if collecting:
             gc.enable()
 
