@@ -10,7 +10,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
-from canvas.core.edits import AddCard
+from canvas.core.edits import AddCard, PlaceCards, Spot
 from canvas.core.model import Card, CardKind, Placement
 from canvas.store.repository import Store
 from canvas.ui.app import Desktop
@@ -62,3 +62,21 @@ def test_the_inspector_shows_each_model_and_jumps_there(
     QApplication.sendEvent(viewport, event)
     assert "Also in: Journey · Use · Pains" in QToolTip.text()
     assert QToolTip.text().startswith("Payroll runs on Sunday night")
+
+
+def test_the_list_follows_a_card_moved_to_another_zone_and_stays_as_it_is_for_a_move_within_one(
+    qtbot: QtBot, desktop: Desktop, store_path: Path
+) -> None:
+    window = open_window(qtbot, desktop, store_path)
+    controller, scene = window.controller, window.scene
+    card = Card(title="Payroll runs on Sunday night", kind=CardKind.PAIN)
+    assert controller.do(AddCard(card, (Placement(card_id=card.id, model="journey", zone="use.pains"),)))
+    scene.select_cards([card.id])
+    before = dict(window.inspector.where_else.rows)
+
+    assert controller.do(PlaceCards((Spot(card.id, "journey", "use.pains", 212.0, 0.0),)))
+    assert window.inspector.where_else.rows == before, "the same rows: nothing to make again"
+
+    assert controller.do(PlaceCards((Spot(card.id, "journey", "use.doing", 0.0, 0.0),)))
+    row = window.inspector.where_else.rows["journey"]
+    assert isinstance(row, QPushButton) and row.text() == "▸ Journey · Use · Doing"
