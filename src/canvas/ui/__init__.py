@@ -8,6 +8,12 @@ any Qt module: that saves about a tenth of a second of the app's start (see docs
 from __future__ import annotations
 
 import importlib
+import os
+
+#: numpy's OpenBLAS would start a worker thread per core at import, which spins for a while (~0.1 s of CPU on a
+#: 2-core machine, taken from the app's own start); the app does no linear algebra: its arrays are positions and
+#: pixels. A value the person set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 #: Imported before Qt, in this order (each pulls in what it needs: pydantic, sqlite3, tomllib…).
 LOADED_BEFORE_QT = (
