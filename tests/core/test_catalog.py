@@ -17,7 +17,7 @@ from canvas.core.catalog import (
     read_model,
 )
 from canvas.core.frameworks import ModelSpec
-from canvas.core.model import CardKind, Side
+from canvas.core.model import CardKind, ModelSettings, Side, ZoneLabel
 from canvas.paths import builtin_models_dir
 
 KANO = """
@@ -294,3 +294,20 @@ row = "two"
         "  - regions → regions → 1 (push) → col: must be at least 0, not -1",
         "  - regions → regions → 1 (push) → row: must be a whole number, not 'two'",
     ]
+
+
+def test_a_models_zones_follow_its_settings_and_are_its_own() -> None:
+    catalog = load_catalog(builtin_models_dir(), None)
+    journey = catalog.get("journey")
+    assert journey is not None and journey.grid is not None
+    stages = ModelSettings(model="journey", columns=(ZoneLabel(id="payday", label="Payday"),))
+    renamed = ModelSettings(model="journey", columns=(ZoneLabel(id="payday", label="Pay day"),))
+
+    assert "use.pains" in journey.zones() and "payday.pains" not in journey.zones()
+    assert journey.zones(stages)["payday.pains"].label.startswith("Payday · ")
+    assert journey.zones(renamed)["payday.pains"].label.startswith("Pay day · ")
+    journey.zones().clear()  # each answer is the caller's own
+    assert "use.pains" in journey.zones()
+    # A copy with other rows answers for itself, not with the zones its original made.
+    fewer = journey.model_copy(update={"grid": journey.grid.model_copy(update={"rows": journey.grid.rows[:1]})})
+    assert len(fewer.zones()) == len(journey.grid.columns) < len(journey.zones())
