@@ -119,14 +119,15 @@ def run(cards: int, runs: int, folder: Path) -> dict[str, Any]:
     with open_store(empty) as store:
         assert store.load(document.canvas.id).snapshot() == read_scanvas(data, path.name).document.snapshot()
 
-    # Merge: the store holds one diverged copy (500 cards edited there), the file another (500 other cards
-    # edited, and 50 edited on both sides: conflicts).
-    shared = random.Random(9).sample(list(document.cards), 50)
+    # Merge: the store holds one diverged copy (one card in 20 edited there: 500 of 10,000), the file another
+    # (as many other cards edited, and one in 200 edited on both sides: conflicts).
+    edits = cards // 20
+    shared = random.Random(9).sample(list(document.cards), max(1, cards // 200))
     template = folder / "diverged.sqlite"
     with open_store(template) as store:
-        store.save_document(diverged(document, 1, 500, shared))
+        store.save_document(diverged(document, 1, edits, shared))
     theirs = folder / "theirs.scanvas"
-    theirs.write_bytes(write_scanvas(diverged(document, 2, 500, shared), models))
+    theirs.write_bytes(write_scanvas(diverged(document, 2, edits, shared), models))
     working = folder / "working.sqlite"
     outcome: dict[str, int] = {}
 
