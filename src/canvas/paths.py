@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +13,7 @@ APP_NAME = "sensemaking-canvas"
 STORE_ENV = "CANVAS_STORE"
 
 
+@cache  # resolving the path asks the file system each time: the window asks for ~30 icons as it is built
 def _bundle_root() -> Path:
     """The folder holding `models/` and `resources/`: the source checkout, or a PyInstaller bundle."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -139,7 +139,9 @@ class MainWindow(QMainWindow):
 
     def _sync_dock_titles(self, *_args: object) -> None:
         """A dock sharing its place with others is named by its tab; only a dock on its own shows a title bar."""
-        for dock in self.findChildren(QDockWidget):
+        # The docks are the window's own children: looking only there skips walking every widget of every panel,
+        # which this did several times as the window first showed (each dock's visibility changes then).
+        for dock in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             tabbed = any(other.isVisible() for other in self.tabifiedDockWidgets(dock))
             has_bar = dock.titleBarWidget() is None
             if tabbed and has_bar:
