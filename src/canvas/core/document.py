@@ -97,9 +97,14 @@ class Document:
         placements: dict[str, Placement],
         links: dict[str, Link],
         settings: dict[str, ModelSettings],
+        by_model: dict[str, dict[str, Placement]] | None = None,
     ) -> Document:
-        """A document from dicts already keyed by record key (the store's load path: no per-record `put`)."""
+        """A document from dicts already keyed by record key (the store's load path: no per-record `put`).
+        `by_model`, if the caller built it while reading: the live placements by model id and card id."""
         document = cls(canvas, cards, placements, links, settings)
+        if by_model is not None:
+            document._by_model = by_model
+            return document
         index = document._by_model
         for placement in placements.values():
             if not placement.deleted:
