@@ -96,9 +96,16 @@ def app_icon() -> QIcon:
     return icon("app")
 
 
-def apply(app: QApplication) -> None:
-    """Give `app` the Fusion style (the same on every platform), the palette, the style sheet and a UI font."""
-    app.setStyle("Fusion")
+#: The widget style, the same on every platform.
+STYLE = "Fusion"
+
+
+def apply(app: QApplication, *, set_style: bool = True) -> None:
+    """Give `app` the Fusion style (the same on every platform), the palette, the style sheet and a UI font.
+
+    `set_style=False`: the app was made with `-style Fusion` on its command line (see app.application)."""
+    if set_style:
+        app.setStyle(STYLE)
     app.setPalette(palette())
     font = QFont(app.font())
     # 10 pt reads well on a laptop and on a projector; the canvas has its own, zoomable type.
