@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from canvas.core.catalog import Catalog, load_catalog
+from canvas.core.document import Change, ChangeSet
 from canvas.core.frameworks import ModelSpec
 from canvas.core.layout import (
     CARD_H,
@@ -28,6 +29,7 @@ from canvas.core.layout import (
     Rect,
     card_positions,
     card_rect,
+    keeps_geometry,
     layout_model,
     next_free_offset,
     occupied_offsets,
@@ -427,3 +429,66 @@ def test_dropping_many_cards_at_one_point_spreads_them_over_free_slots() -> None
 
     assert len(set(offsets)) == 6 and (0, 0) not in offsets
     assert all(x < layout.zones["push"].across * SLOT_W for x, _ in offsets)
+
+
+def _geometry(layout: ModelLayout) -> tuple[Rect, dict[str, Rect]]:
+    return layout.bounds, {zone_id: box.rect for zone_id, box in layout.zones.items()}
+
+
+def _moved(placement: Placement, zone: str, x: float, y: float) -> ChangeSet:
+    after = placement.model_copy(update={"zone": zone, "x": x, "y": y})
+    return ChangeSet((Change(Placement.table, placement.key, placement, after),))
+
+
+def _held(placements: Iterable[Placement]) -> dict[str, set[str]]:
+    held: dict[str, set[str]] = {}
+    for placement in placements:
+        held.setdefault(placement.zone, set()).add(placement.card_id)
+    return held
+
+
+def test_a_card_moved_away_from_the_edges_leaves_the_zones_as_they_are() -> None:
+    before = placed("journey", *(("use.pains", SLOT_W * (n % 2), SLOT_H * (n // 2)) for n in range(5)))
+    layout = layout_model(spec("journey"), None, before)
+    middle, last = before["card0"], before["card4"]  # slot (0, 0); slot (0, 2), alone in the lane's last row
+
+    change = _moved(middle, "use.doing", 0.0, 0.0)
+    after = {**before, "card0": next(iter(change)).after}
+    assert keeps_geometry(layout, change, _held(p for p in after.values() if isinstance(p, Placement)))
+
+    change = _moved(last, "use.doing", 0.0, 0.0)
+    after = {**before, "card4": next(iter(change)).after}
+    assert not keeps_geometry(layout, change, _held(p for p in after.values() if isinstance(p, Placement)))
+    assert _geometry(layout_model(spec("journey"), None, after)) != _geometry(layout)  # the lane got shorter
+
+
+@st.composite
+def moves(draw: st.DrawFn) -> tuple[str, list[tuple[str, float, float]], tuple[int, str, float, float]]:
+    model = draw(st.sampled_from(sorted(ZONE_IDS)))
+    zones = ZONE_IDS[model][:5]
+    spots = st.tuples(
+        st.sampled_from(zones),
+        st.integers(min_value=0, max_value=4).map(lambda i: i * SLOT_W),
+        st.integers(min_value=0, max_value=20).map(lambda j: j * SLOT_H),
+    )
+    cards = draw(st.lists(spots, min_size=1, max_size=40))
+    card = draw(st.integers(min_value=0, max_value=len(cards) - 1))
+    return model, cards, (card, *draw(spots))
+
+
+@settings(max_examples=150, deadline=None)
+@given(moves())
+def test_whenever_the_zones_are_said_to_stay_a_new_layout_has_the_same_zones(
+    case: tuple[str, list[tuple[str, float, float]], tuple[int, str, float, float]],
+) -> None:
+    model, spots, (card, zone, x, y) = case
+    before = placed(model, *spots)
+    layout = layout_model(spec(model), None, before)
+    moving = before[f"card{card}"]
+    reach = layout.zones[zone].content
+    if x + CARD_W > reach.w + 0.5 or y + CARD_H > reach.h + 0.5:
+        return  # the card outgrows its new zone: the scene lays the model out at once
+    change = _moved(moving, zone, x, y)
+    after = {**before, moving.card_id: next(iter(change)).after}
+    if keeps_geometry(layout, change, _held(p for p in after.values() if isinstance(p, Placement))):
+        assert _geometry(layout_model(spec(model), None, after)) == _geometry(layout)

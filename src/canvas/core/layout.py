@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from canvas.core.document import ChangeSet
 from canvas.core.frameworks import NETWORK_ZONE, ModelSpec, RegionSpec, ZoneSpec, grid_zone
 from canvas.core.model import CardKind, ModelSettings, Placement, Side
 
@@ -200,6 +201,40 @@ def layout_model(spec: ModelSpec, settings: ModelSettings | None, placements: Ma
     if spec.regions is not None:
         return _layout_regions(spec, placements)
     return _layout_network(spec, placements)
+
+
+def keeps_geometry(layout: ModelLayout, changes: ChangeSet, held: Mapping[str, Collection[str]]) -> bool:
+    """Whether laying the model of `layout` out again after `changes` would give the same zones, when no card of
+    it reaches beyond its zone now (`held`: the cards each zone holds now).
+
+    A column, row or region is as large as the furthest card in it reaches (or its least size, or the width its
+    card count asks for), so a card that leaves a place short of the edge takes nothing with it, and a zone whose
+    count stays within one width step keeps its width. Then the layout after a drop need not be made again (~50 ms
+    at 50,000 cards on a slow machine). A change to cards or settings, or a network (its margin follows the
+    cards), may change it."""
+    if layout.kind == "network":
+        return False
+    counted: dict[str, int] = {}
+    for change in changes:
+        if change.table != Placement.table:
+            return False
+        for record, step in ((change.before, -1), (change.after, 1)):
+            if not isinstance(record, Placement) or record.model != layout.model or record.deleted:
+                continue
+            counted[record.zone] = counted.get(record.zone, 0) + step
+            if step < 0:
+                zone = layout.zones.get(record.zone)
+                if zone is None:
+                    return False
+                content = zone.content
+                if max(record.x, 0.0) + CARD_W > content.w - 0.5 or max(record.y, 0.0) + CARD_H > content.h - 0.5:
+                    return False
+    for zone_id, step in counted.items():
+        now = len(held.get(zone_id, ()))
+        # A grid's zones and wide regions grow from ZONE_SLOTS_ACROSS slots, one-column regions from one.
+        if any(zone_across(now, usual) != zone_across(now - step, usual) for usual in (1, ZONE_SLOTS_ACROSS)):
+            return False
+    return True
 
 
 def _content_extents(placements: Mapping[str, Placement], zones: Collection[str]) -> dict[str, Extent]:

@@ -122,3 +122,22 @@ def test_a_zone_a_card_left_shrinks_a_moment_later(qtbot: QtBot, scene: CanvasSc
     qtbot.waitUntil(lambda: scene.model_layout().zones["use.thinking"].rect.h < tall, timeout=2000)
     zone = scene.model_layout().zones["use.thinking"]
     assert scene.cards.items[far.id].pos() == QPointF(zone.origin[0] + SLOT_W, zone.origin[1])
+
+
+def test_a_card_moved_away_from_every_edge_lays_nothing_out_again(
+    qtbot: QtBot, scene: CanvasScene, document: Document
+) -> None:
+    far = Card(title="Far down the Thinking lane")
+    scene.apply_changes(
+        AddCard(far, (Placement(card_id=far.id, model="journey", zone="use.thinking", y=6 * SLOT_H),)).apply(document)
+    )
+    near = card_id(document, "Hears about us from her accountant")  # aware.doing, the first slot
+    qtbot.wait(10)  # whatever the addition left to do
+    layout = scene.model_layout()
+
+    scene.apply_changes(PlaceCards((Spot(near, "journey", "use.thinking", SLOT_W, SLOT_H),)).apply(document))
+    qtbot.wait(10)
+
+    assert scene.model_layout() is layout, "no zone can have changed: the layout is kept"
+    zone, item = layout.zones["use.thinking"], scene.cards.items[near]
+    assert (item.x0, item.y0) == (zone.origin[0] + SLOT_W, zone.origin[1] + SLOT_H)
