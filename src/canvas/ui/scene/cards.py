@@ -111,8 +111,7 @@ class CardLayer:
             if target is None:
                 item.setVisible(False)
             else:
-                item.x0, item.y0 = target[1], target[2]
-                item.setPos(item.x0, item.y0)
+                item.x0, item.y0 = target[1], target[2]  # Qt learns the spot when the item joins the scene
             items[card.id] = item
         self.arrange(targets, animate=False, dims=dims, fresh=True)
 
