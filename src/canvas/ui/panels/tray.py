@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
@@ -238,8 +239,11 @@ class TrayPanel(QWidget):
             document = controller.document
         except RuntimeError:
             return  # no canvas open yet
-        placed = document.placements_in(controller.model)
-        self.model.set_ids([card.id for card in document.live_cards() if card.id not in placed])
+        # The ids without a placement are picked out in C, then only those records are read: reading every card
+        # record to find the live unplaced ones took ~55 ms at 50,000 cards on a slow machine, after each flip.
+        cards = document.cards
+        unplaced = filterfalse(document.placements_in(controller.model).__contains__, cards)
+        self.model.set_ids([card_id for card_id in unplaced if not cards[card_id].deleted])
         self._dirty = False
         self._update_state()
 
