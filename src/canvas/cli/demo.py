@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from canvas.cli.common import Subparsers, add_command, opened_store, print_json
-from canvas.core.demo import DEMO_CANVAS_ID, build_demo
 
 
 def register(subparsers: Subparsers) -> None:
@@ -15,6 +14,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def create_demo(args: argparse.Namespace) -> int:
+    from canvas.core.demo import DEMO_CANVAS_ID, build_demo  # not at the start of every `canvas`
+
     with opened_store(args) as store:
         existed = store.has_canvas(DEMO_CANVAS_ID)
         if not existed:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from canvas.cli.common import CliError, Subparsers
-from canvas.exchange.importing import IMPORT_SUFFIXES
 from canvas.paths import resources_dir
 
 APP_ID = "sensemaking-canvas"
@@ -179,6 +177,8 @@ def refresh(data: Path) -> list[str]:
             continue
         if not Path(arguments[-1]).is_dir():
             continue
+        import subprocess  # here, not at start-up: every `canvas` (the desktop app's start too) imports this module
+
         result = subprocess.run([found, *arguments], capture_output=True, text=True, check=False)
         if result.returncode != 0:
             notes.append(f"{tool} failed: {' '.join(result.stderr.split())[:200]}")
@@ -200,6 +200,8 @@ def as_open_command(argv: Sequence[str], commands: Sequence[str]) -> list[str]:
             continue
         if word.startswith("-") or word in commands:
             return arguments
+        from canvas.exchange.importing import IMPORT_SUFFIXES  # only for a word that is not a command
+
         path = Path(word)
         if path.suffix.lower() in IMPORT_SUFFIXES or path.is_file():
             return [*arguments[:index], "open", "--import", word, *arguments[index + 1 :]]

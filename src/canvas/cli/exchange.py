@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from canvas.cli.common import (
     CliError,
@@ -33,10 +33,13 @@ from canvas.exchange.exporting import (
     format_for,
     write_atomically,
 )
-from canvas.exchange.importing import apply_import, describe_plan, plan_import, read_incoming
-from canvas.exchange.limits import FileRejected
 from canvas.exchange.scanvas_write import MissingModels
 from canvas.store import Store
+
+if TYPE_CHECKING:
+    # Reading files loads with `canvas validate` and `canvas import`, not with every `canvas` (the desktop app's
+    # start too): the export formats are needed to list them, the importers are not.
+    from canvas.exchange.limits import FileRejected
 
 
 def register(subparsers: Subparsers) -> None:
@@ -136,6 +139,9 @@ def _export_picture(args: argparse.Namespace, fmt: ExportFormat) -> int:
 
 
 def validate_file(args: argparse.Namespace) -> int:
+    from canvas.exchange.importing import read_incoming
+    from canvas.exchange.limits import FileRejected
+
     try:
         incoming = read_incoming(args.file, installed_catalog())
     except FileRejected as rejected:
@@ -174,6 +180,9 @@ def validate_file(args: argparse.Namespace) -> int:
 def import_file(args: argparse.Namespace) -> int:
     if args.as_copy and args.into:
         raise UsageError("--as-copy makes a new canvas and --into names an existing one: choose one")
+    from canvas.exchange.importing import apply_import, describe_plan, plan_import, read_incoming
+    from canvas.exchange.limits import FileRejected
+
     try:
         incoming = read_incoming(args.file, installed_catalog())
     except FileRejected as rejected:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 
 from canvas.cli.common import (
     CliError,
@@ -87,6 +86,8 @@ def _checked_zone(document: Document, card: Card, spec: ModelSpec, zone: str) ->
 
 def zone_hint(spec: ModelSpec, document: Document, wrong: str) -> str:
     """A short pointer to the right zone id: the closest match, and how this model's zone ids are made."""
+    import difflib  # only for a wrong zone: every `canvas` (the desktop app's start too) imports this module
+
     settings = document.model_settings(spec.id)
     close = difflib.get_close_matches(wrong, list(spec.zones(settings)), n=1, cutoff=0.5)
     if spec.grid is not None:
