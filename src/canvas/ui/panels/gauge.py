@@ -8,6 +8,7 @@ The figures are `analysis.evidence_gauge`'s, kept current from every change set 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
@@ -99,6 +100,18 @@ class EvidenceBar(QWidget):
 NAME_MARGIN = 16
 
 
+class ZoneRow(NamedTuple):
+    """What one row of the zone table says: the zone, its name (marked when assumptions outweigh evidence), the
+    figures, their tooltips, and whether it warns."""
+
+    zone: str
+    name: str
+    figures: str
+    name_tip: str
+    figures_tip: str
+    warn: bool
+
+
 class GaugePanel(QWidget):
     """The gauge dock's contents: a verdict, the bar, and a row per zone holding cards (click one to go there)."""
 
@@ -122,6 +135,9 @@ class GaugePanel(QWidget):
         self._tally: EvidenceTally | None = None
         #: Gauges counted since the last edit, by (model, side): flipping back and forth counts nothing again.
         self._seen: dict[tuple[str, Side | None], EvidenceTally] = {}
+        #: The zone rows shown in the table, in order.
+        self._rows: list[ZoneRow] = []
+        self._warning = QBrush(QColor(LOOKS["assumptions"][1]))
         self.heading = QLabel()
         self.heading.setObjectName("sectionLabel")
         self.heading.setWordWrap(True)
@@ -258,27 +274,25 @@ class GaugePanel(QWidget):
             f" {overall.assumptions}"
         )
         labels = {zone_id: zone.label for zone_id, zone in spec.zones(tally.document.model_settings(spec.id)).items()}
-        self.zones.clear()
-        warning = QBrush(QColor(LOOKS["assumptions"][1]))
         empty = 0
-        rows = []
+        rows: list[ZoneRow] = []
         for zone_id, count in gauge.zones.items():
             if not count.total:
                 empty += 1
                 continue
             label = labels.get(zone_id, zone_id)
-            row = QTreeWidgetItem([label, f"{count.customer_evidence} of {count.total}"])
-            row.setData(0, Qt.ItemDataRole.UserRole, zone_id)
-            row.setToolTip(0, f"{label}: {verdict(count)[1]}")
-            row.setToolTip(1, f"{label}: {count.customer_evidence} of {count.total} cards are customer evidence")
-            row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if count.assumptions > count.customer_evidence:
-                for column in range(2):
-                    row.setForeground(column, warning)
-                row.setText(0, f"⚠ {label}")
-            rows.append(row)
-        self.zones.addTopLevelItems(rows)
-        self._fit_rows()
+            warn = count.assumptions > count.customer_evidence
+            rows.append(
+                ZoneRow(
+                    zone_id,
+                    f"⚠ {label}" if warn else label,
+                    f"{count.customer_evidence} of {count.total}",
+                    f"{label}: {verdict(count)[1]}",
+                    f"{label}: {count.customer_evidence} of {count.total} cards are customer evidence",
+                    warn,
+                )
+            )
+        self._show_rows(rows)
         if not gauge.zones:
             side = "organization's" if gauge.side is Side.ORGANIZATION else "customer's"
             self.empty_zones.setText(f"{spec.name} has no zone on the {side} side.")
@@ -287,6 +301,43 @@ class GaugePanel(QWidget):
         else:
             self.empty_zones.setText("Every zone on this side holds cards")
         self.updated.emit(gauge)
+
+    def _show_rows(self, rows: list[ZoneRow]) -> None:
+        """Show these rows: the same zones as shown (after an edit) by changing what changed in place; other zones
+        (after a flip) by making the table again. Making it again and fitting its rows cost ~10 ms after every drag
+        on a slow machine."""
+        shown = self._rows
+        self._rows = rows
+        if [row.zone for row in rows] != [row.zone for row in shown]:
+            self.zones.clear()
+            self.zones.addTopLevelItems([self._item(row) for row in rows])
+            self._fit_rows()
+            return
+        names_changed = False
+        for index, (row, was) in enumerate(zip(rows, shown, strict=True)):
+            item = self.zones.topLevelItem(index)
+            if row == was or item is None:
+                continue
+            names_changed = names_changed or row.name != was.name
+            self._fill(item, row)
+        if names_changed:
+            self._fit_rows()
+
+    def _item(self, row: ZoneRow) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, Qt.ItemDataRole.UserRole, row.zone)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fill(item, row)
+        return item
+
+    def _fill(self, item: QTreeWidgetItem, row: ZoneRow) -> None:
+        item.setText(0, row.name)
+        item.setText(1, row.figures)
+        item.setToolTip(0, row.name_tip)
+        item.setToolTip(1, row.figures_tip)
+        for column in range(2):
+            # No foreground of its own (None) draws in the palette's colour, as a row made without one.
+            item.setData(column, Qt.ItemDataRole.ForegroundRole, self._warning if row.warn else None)
 
     def _name_column_resized(self, index: int, _old: int, _new: int) -> None:
         if index == 0:
