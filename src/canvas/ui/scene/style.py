@@ -7,6 +7,7 @@ Nothing here is created while painting: items read prepared brushes, pens, fonts
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen, QStaticText
@@ -297,12 +298,12 @@ class Style:
 
     @classmethod
     def standard(cls) -> Style:
-        return _build(presentation=False)
+        return _built(presentation=False)
 
     @classmethod
     def presentation_mode(cls) -> Style:
         """Larger type, stronger borders and darker ink, for a projector."""
-        return _build(presentation=True)
+        return _built(presentation=True)
 
     def kind(self, kind: CardKind) -> KindLook:
         return self.kinds[kind]
@@ -318,6 +319,12 @@ class Style:
     def zone_edge(self, colour: str | None) -> QColor:
         base = QColor(colour) if colour else QColor("#e3e7ed")
         return mix(base, QColor(INK), 0.12)
+
+
+@cache
+def _built(*, presentation: bool) -> Style:
+    """Each look is built once per process (a style is frozen, and building one took ~9 ms of opening a window)."""
+    return _build(presentation=presentation)
 
 
 def _build(*, presentation: bool) -> Style:
