@@ -100,7 +100,7 @@ class CardLayer:
         the scene only when a view is about to show them (`join`): Qt's index and its first frame then deal with
         the cards in view, not all 50,000 (adding 10,000 items and indexing them cost ~100 ms on a slow machine)."""
         self.clear()
-        with collector_paused():
+        with collector_paused(lasting=True):
             self._build(cards, targets, dims)
 
     def _build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None) -> None:
