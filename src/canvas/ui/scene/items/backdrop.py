@@ -53,17 +53,32 @@ class ZonePanel:
         self.target = False
         self._target_pen = QPen(style.accent, 2.5)
         self._target_brush = QBrush(QColor(45, 91, 211, 18))
-        content = qrect(zone.content)
-        width = min(content.width() - 24.0, 420.0)
-        question = zone.question
-        self._invitation = wrapped_static_text(question, style.invitation_font, width, 3) if question else None
-        size = self._invitation.size() if self._invitation else None
-        self._invitation_at = (
-            QPointF(content.center().x() - size.width() / 2, content.center().y() - size.height() / 2)
-            if size is not None
-            else QPointF()
-        )
         self._invitation_pen = QPen(mix(style.muted, self._fill.color(), 0.25))
+        #: The question laid out and where it goes (`_invitation`), made the first time they are asked for.
+        self._asking: tuple[QStaticText, QPointF] | None = None
+
+    def _ask(self) -> tuple[QStaticText, QPointF] | None:
+        """The guiding question laid out, centred in the zone: made when first drawn, not for every zone of every
+        model a window opens on (most zones hold cards and never show it; ~10 ms of an open on a slow machine)."""
+        question = self.zone.question
+        if self._asking is None and question:
+            content = qrect(self.zone.content)
+            width = min(content.width() - 24.0, 420.0)
+            text = wrapped_static_text(question, self._style.invitation_font, width, 3)
+            size = text.size()
+            centre = content.center()
+            self._asking = text, QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
+        return self._asking
+
+    @property
+    def _invitation(self) -> QStaticText | None:
+        asking = self._ask()
+        return asking[0] if asking is not None else None
+
+    @property
+    def _invitation_at(self) -> QPointF:
+        asking = self._ask()
+        return asking[1] if asking is not None else QPointF()
 
     def _set(self, name: str, value: bool) -> None:
         if getattr(self, name) != value:
@@ -90,13 +105,14 @@ class ZonePanel:
             painter.drawRoundedRect(self.rect.adjusted(1.0, 60.0, -1.0, -1.0), RADIUS, RADIUS)
         if (
             self.empty
-            and self._invitation is not None
+            and self.zone.question
             and not self.dimmed
             and _legible(painter, self._style.invitation_font)
+            and (asking := self._ask()) is not None
         ):
             painter.setFont(self._style.invitation_font)
             painter.setPen(self._invitation_pen)
-            painter.drawStaticText(self._invitation_at, self._invitation)
+            painter.drawStaticText(asking[1], asking[0])
         if self.dimmed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._style.zone_dim_brush)
