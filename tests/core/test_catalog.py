@@ -311,3 +311,7 @@ def test_a_models_zones_follow_its_settings_and_are_its_own() -> None:
     # A copy with other rows answers for itself, not with the zones its original made.
     fewer = journey.model_copy(update={"grid": journey.grid.model_copy(update={"rows": journey.grid.rows[:1]})})
     assert len(fewer.zones()) == len(journey.grid.columns) < len(journey.zones())
+    # Specs that asked for their zones compare as specs (a file's copy of a model against the installed one).
+    one, other = ModelSpec.model_validate(journey.model_dump()), ModelSpec.model_validate(journey.model_dump())
+    assert one.zones() == other.zones() == journey.zones()
+    assert one == other == journey and fewer != journey

@@ -7,7 +7,6 @@ they belong to, and the card kinds that usually go there (used to suggest placem
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -23,8 +22,8 @@ Question = Annotated[str, StringConstraints(max_length=300)]
 GRID_SEPARATOR = "."
 #: The one zone of a network model.
 NETWORK_ZONE = "network"
-#: A model keeps the zones made for this many settings records (a canvas has one per model; several canvases).
-ZONES_KEPT = 8
+#: Zones made for this many (spec, settings record) pairs are kept (see `ModelSpec.zones`).
+ZONES_KEPT = 64
 
 
 class _Spec(BaseModel):
@@ -133,23 +132,17 @@ class ModelSpec(_Spec):
         defaults = {column.id: column for column in self.grid.columns}
         return tuple(_column_from(label, defaults.get(label.id)) for label in settings.columns)
 
-    @cached_property
-    def zones_made(self) -> dict[int, tuple[ModelSpec, ModelSettings | None, dict[str, ZoneSpec]]]:
-        """The zones made so far, by the identity of the settings record they were made for (see `zones`)."""
-        return {}
-
     def zones(self, settings: ModelSettings | None = None) -> dict[str, ZoneSpec]:
         """Every zone a card can be placed in, by zone id, in reading order.
 
-        Made once per settings record and kept (the dict returned is a copy): the gauge, the inspector and layouts
-        ask on every edit, and making a journey's 42 zones costs ~0.3 ms on a slow machine."""
-        made = self.zones_made
-        kept = made.get(id(settings))
-        # The spec is checked too: a model_copy of a spec shares this memo.
+        Made once per spec and settings record and kept (the dict returned is a copy): the gauge, the inspector and
+        layouts ask on every edit, and making a journey's 42 zones costs ~0.3 ms on a slow machine."""
+        key = (id(self), id(settings))
+        kept = _ZONES_MADE.get(key)
         if kept is None or kept[0] is not self or kept[1] is not settings:
-            if len(made) >= ZONES_KEPT:
-                made.clear()
-            kept = made[id(settings)] = (self, settings, self._make_zones(settings))
+            if len(_ZONES_MADE) >= ZONES_KEPT:
+                _ZONES_MADE.clear()
+            kept = _ZONES_MADE[key] = (self, settings, self._make_zones(settings))
         return dict(kept[2])
 
     def _make_zones(self, settings: ModelSettings | None) -> dict[str, ZoneSpec]:
@@ -208,3 +201,9 @@ def _require_unique(what: str, ids: list[str]) -> None:
         if zone_id in seen:
             raise ValueError(f"two {what}s have the id '{zone_id}'")
         seen.add(zone_id)
+
+
+#: ModelSpec.zones's memo, by the identities of the spec and the settings record. Kept outside the specs: pydantic
+#: compares and copies a model's __dict__, and a memo there made equal specs compare their memos (and copies share
+#: it). The entries hold the spec and the record, so an id is not reused while its entry lives.
+_ZONES_MADE: dict[tuple[int, int], tuple[ModelSpec, ModelSettings | None, dict[str, ZoneSpec]]] = {}
