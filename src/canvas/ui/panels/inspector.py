@@ -61,10 +61,8 @@ class Inspector(QStackedWidget):
         self._hint.setTextFormat(Qt.TextFormat.RichText)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.addWidget(self._hint)
-        # The perspective tools connect to it as the window is built; it joins the card page when that is made.
-        self.where_else = WhereElse(controller)
-        #: Whether the card and link pages exist (`_pages`).
-        self._built = False
+        self.addWidget(self._build_card_page())
+        self.addWidget(self._build_link_page())
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.finished.emit)
@@ -73,28 +71,13 @@ class Inspector(QStackedWidget):
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    def _pages(self) -> None:
-        """Make the card and link pages the first time a selection is shown: they hold most of the window's
-        widgets, and a window opens showing the hint (~30 ms of an open on a slow machine, and Qt's polishing
-        of them as the window is shown)."""
-        if not self._built:
-            self._built = True
-            self.addWidget(self._build_card_page())
-            self.addWidget(self._build_link_page())
-
-    def __getattr__(self, name: str) -> Any:
-        """A page's widget asked for before any selection was shown: the pages are made now (see `_pages`)."""
-        if name.startswith("_") or self.__dict__.get("_built", True):
-            raise AttributeError(f"'Inspector' object has no attribute '{name}'")
-        self._pages()
-        return object.__getattribute__(self, name)
-
     def _build_card_page(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(12, 10, 12, 12)
         form = QFormLayout()
         outer.addLayout(form)
+        self.where_else = WhereElse(self._controller)
         outer.addWidget(self.where_else)
         outer.addStretch(1)
         form.setVerticalSpacing(7)
@@ -221,7 +204,6 @@ class Inspector(QStackedWidget):
             self.where_else.show_card(None)
             self.setCurrentIndex(0)
             return
-        self._pages()
         self._load_cards(keep_typing=refresh)
         self.setCurrentIndex(1)
 
@@ -234,7 +216,6 @@ class Inspector(QStackedWidget):
             self._commit_pending()
         self._card_ids = []
         self._link_id = link_id
-        self._pages()
         self._load_link(link)
         spec = self._controller.model_spec
         labels = list(spec.network.flow_labels) if spec is not None and spec.network is not None else []
@@ -245,7 +226,6 @@ class Inspector(QStackedWidget):
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first field of what is shown (title, or a flow's label)."""
-        self._pages()
         target = self.link_label if self.currentIndex() == 2 else self.title
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         target.selectAll()
@@ -257,9 +237,8 @@ class Inspector(QStackedWidget):
     def _reset(self) -> None:
         """Another canvas is shown: forget the selection without committing anything to the new one."""
         self._card_ids, self._link_id = [], None
-        if self._built:
-            for line in (self.title, self.source, self.tags, self.link_label):
-                line.setModified(False)
+        for line in (self.title, self.source, self.tags, self.link_label):
+            line.setModified(False)
         self.setCurrentIndex(0)
 
     def _load_cards(self, *, keep_typing: bool) -> None:
@@ -365,8 +344,6 @@ class Inspector(QStackedWidget):
 
     def _commit_pending(self) -> None:
         """Commit whatever was typed but not yet committed (the selection is about to change)."""
-        if not self._built:
-            return
         if self._link_id is not None:
             self._link_label_done()
             return
