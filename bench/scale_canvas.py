@@ -17,18 +17,11 @@ from canvas.core.document import Document
 from canvas.core.frameworks import NETWORK_ZONE
 from canvas.core.layout import SLOT_H, SLOT_W, layout_model, slot_offset, zone_across
 from canvas.core.model import Canvas, Card, CardKind, Evidence, Link, Placement, Voice
+from store_bench import SOURCES, WORDS  # the store bench's words, so both benches write alike cards
 
 #: One card in this many is an actor in the value-exchange network.
 NETWORK_SHARE = 7
 
-_VOCABULARY = (
-    "payroll salary payslip holiday pay pension insurance deadline report tax card deduction account bank "
-    "employer contribution hours rota shift overtime sick leave contract hourly rate approve run month "
-    "accountant year end owner café salon workshop first employee question worried confused relieved late "
-    "portal login wizard support ticket phone evening weekend spreadsheet paper letter fine reminder"
-)
-WORDS = _VOCABULARY.split()
-SOURCES = ("interview 3", "interview 5", "interview 7", "support tickets Q3", "sales team workshop", "survey")
 #: A word no generated title holds; `marked_title` puts it (with a number) into a few chosen cards, so a search
 #: for it has a known answer.
 MARKER = "zebrafinch"
