@@ -10,9 +10,9 @@ import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from canvas.core.document import Document
@@ -23,7 +23,7 @@ from canvas.exchange.migrations import VersionProblem, upgrade
 from canvas.exchange.references import reference_problems, references_hold
 from canvas.exchange.scanvas import FORMAT, ScanvasFile
 from canvas.exchange.scanvas_bounds import validated_within_limits
-from canvas.store.loading import build
+from canvas.store.loading import adopt, build
 
 
 @dataclass(frozen=True)
@@ -108,11 +108,11 @@ def _document(parsed: ScanvasFile) -> Document:
     (building a new record per entry cost a tenth of reading a 10,000-card file). The parsed file is dropped after.
     """
     canvas = build(Canvas, parsed.canvas.__dict__)
-    cards = {entry.id: _adopted(entry, Card) for entry in parsed.cards}
+    cards = {entry.id: adopt(entry, Card) for entry in parsed.cards}
     placements = {}
     for placed in parsed.placements:
-        placements[f"{placed.card_id}@{placed.model}"] = _adopted(placed, Placement)  # placement_key()
-    links = {entry.id: _adopted(entry, Link) for entry in parsed.links}
+        placements[f"{placed.card_id}@{placed.model}"] = adopt(placed, Placement)  # placement_key()
+    links = {entry.id: adopt(entry, Link) for entry in parsed.links}
     settings = {}
     for kept in parsed.model_settings:
         values = dict(kept.__dict__)
@@ -120,21 +120,6 @@ def _document(parsed: ScanvasFile) -> Document:
             values["columns"] = tuple(ZoneLabel(id=column.id, label=column.label) for column in kept.columns)
         settings[kept.model] = build(ModelSettings, values)
     return Document.from_tables(canvas, cards, placements, links, settings)
-
-
-R = TypeVar("R", Card, Placement, Link)
-_set_class = object.__setattr__
-#: pydantic's slot for the fields given at validation: every field, as in a record the store loads, in one set per
-#: class shared by all its records (pydantic copies it before changing it, and frozen records are not changed).
-_set_fields_given = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_ALL_FIELDS = {cls: set(cls.model_fields) for cls in (Card, Placement, Link)}
-
-
-def _adopted(entry: BaseModel, cls: type[R]) -> R:
-    """`entry` (a CardEntry, PlacementEntry or LinkEntry, same fields and layout) turned into a `cls`, in place."""
-    _set_class(entry, "__class__", cls)
-    _set_fields_given(entry, _ALL_FIELDS[cls])
-    return cast(R, entry)
 
 
 def _not_ours(raw: Any) -> Problem:
