@@ -104,16 +104,52 @@ class CardLayer:
             self._build(cards, targets, dims)
 
     def _build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None) -> None:
-        style, items = self._style, self.items
+        # One pass makes the items, places them (Qt learns the spot when an item joins the scene) and gathers
+        # what `arrange` would work out from the targets (`Spots`), kept with them for flips back to this model.
+        style, items, make = self._style, self.items, CardItem.of
+        ids: list[str] = []
+        placed: list[CardItem] = []
+        chosen: list[Target] = []
+        others: list[CardItem] = []
+        members: dict[str, list[str]] = {}
         for card in cards:
-            item = CardItem(card, style)
-            target = targets.get(card.id)
+            card_id = card.id
+            item = items[card_id] = make(card, style)
+            target = targets.get(card_id)
             if target is None:
                 item.setVisible(False)
+                others.append(item)
+                continue
+            zone, item.x0, item.y0 = target
+            item.zone = zone
+            item.placed = True
+            ids.append(card_id)
+            placed.append(item)
+            chosen.append(target)
+            held = members.get(zone)
+            if held is None:
+                members[zone] = [card_id]
             else:
-                item.x0, item.y0 = target[1], target[2]  # Qt learns the spot when the item joins the scene
-            items[card.id] = item
-        self.arrange(targets, animate=False, dims=dims, fresh=True)
+                held.append(card_id)
+        spots = Spots.gathered(items, placed, chosen, ids, members, others)
+        if isinstance(targets, Targets):
+            targets.keep(spots)
+        if dims is not None:
+            for item in placed:
+                if dims(item):
+                    item.set_dimmed(True)
+        self._show_spots(spots, fresh=True)
+
+    def _show_spots(self, spots: Spots, fresh: bool) -> None:
+        """The zones' members and the overview's positions from `spots` (and at a fresh build far out, the items
+        hidden)."""
+        colours = spots.colours(self._numbers, self.colour_number)
+        self.members = {zone: set(held) for zone, held in spots.members.items()}
+        self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(self.items), spots.slots)
+        if fresh and not self.detail:
+            for item in spots.items:
+                item.setVisible(False)
+        self._touch()
 
     def join(self, item: CardItem) -> None:
         """Let the scene hold this card's item, so views draw it: done for the cards a view is about to show,
@@ -132,7 +168,7 @@ class CardLayer:
                 join(item)
 
     def add(self, card: Card) -> CardItem:
-        item = CardItem(card, self._style)
+        item = CardItem.of(card, self._style)
         item.setVisible(False)  # until placed
         self.join(item)
         self.items[card.id] = item
@@ -162,16 +198,13 @@ class CardLayer:
 
     # -- where they are -------------------------------------------------------------------------------------
 
-    def arrange(
-        self, targets: Mapping[str, Target], *, animate: bool, dims: Dims | None = None, fresh: bool = False
-    ) -> None:
+    def arrange(self, targets: Mapping[str, Target], *, animate: bool, dims: Dims | None = None) -> None:
         """Place every card in `targets` at its spot, hide every other card (they wait in the tray), and dim the
-        cards `dims` picks. One pass over the cards: this is most of a flip's cost at 50,000 cards. `fresh`: the
-        items were just built at their spots and are visible."""
+        cards `dims` picks. One pass over the cards: this is most of a flip's cost at 50,000 cards."""
         with collector_paused():
-            self._arrange(targets, animate, dims, fresh)
+            self._arrange(targets, animate, dims)
 
-    def _arrange(self, targets: Mapping[str, Target], animate: bool, dims: Dims | None, fresh: bool) -> None:
+    def _arrange(self, targets: Mapping[str, Target], animate: bool, dims: Dims | None) -> None:
         # At 50,000 cards every attribute and call per card shows in a flip: what depends only on the model's
         # targets is kept with them (spots.py), and the one loop left sets each item's zone and spot.
         self.mover.finish()
@@ -204,14 +237,7 @@ class CardLayer:
                 dimmed = dims(item)
                 if dimmed != item.dimmed:
                     item.set_dimmed(dimmed)
-        colours = spots.colours(self._numbers, self.colour_number)
-        self.members = {zone: set(held) for zone, held in spots.members.items()}
-        self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(items), spots.slots)
-        if fresh:
-            if not detail:
-                for item in appearing:
-                    item.setVisible(False)
-        elif not detail:
+        if not detail:
             # Far out every item is hidden and the overview draws from the arrays: moving the items can wait.
             self._stale = self._stale or bool(moved)
             for item in hiding:
@@ -230,7 +256,7 @@ class CardLayer:
                         item.setPos(item.x0, item.y0)
                     for item in appearing:
                         item.setPos(item.x0, item.y0)
-        self._touch()
+        self._show_spots(spots, fresh=False)
 
     def place(self, card_id: str, zone: str, x: float, y: float) -> None:
         """Put one card at a spot in the current model (shown if cards are drawn one by one)."""

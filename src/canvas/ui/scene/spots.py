@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +33,10 @@ class Targets(dict[str, Target]):
         if spots is None or spots.items_of is not items or spots.count != len(items):
             spots = self._spots = Spots.of(self, items)
         return spots
+
+    def keep(self, spots: Spots) -> None:
+        """Keep `spots`, worked out from these targets elsewhere (while the items were made)."""
+        self._spots = spots
 
 
 _overview_key = attrgetter("overview_key")
@@ -62,10 +65,11 @@ class Spots:
         """Each card's overview colour number (`numbers` by overview key, else `number`), worked out again only
         after a card's overview colour changed (reading 50,000 items' keys costs ~20 ms on a slow machine)."""
         if self._colours is None or self._colours_at != CardItem.overview_changes:
-            found = list(map(numbers.get, map(_overview_key, self.items)))
-            if None in found:
-                found = [number(item) if n is None else n for n, item in zip(found, self.items, strict=True)]
-            self._colours = cast(list[int], found)
+            keys = list(map(_overview_key, self.items))
+            # A colour not numbered yet (all of them, as a canvas opens) is numbered once, from its first card.
+            for key in set(keys).difference(numbers):
+                number(self.items[keys.index(key)])
+            self._colours = list(map(numbers.__getitem__, keys))
             self._colours_at = CardItem.overview_changes
         return self._colours
 
@@ -79,15 +83,22 @@ class Spots:
             if held is None:
                 held = members[target[0]] = []
             held.append(card_id)
-        return cls(
-            items_of=items,
-            count=len(items),
-            items=[items[card_id] for card_id in ids],
-            targets=chosen,
-            ids=ids,
-            xs=np.fromiter((target[1] for target in chosen), dtype=np.float64, count=len(chosen)),
-            ys=np.fromiter((target[2] for target in chosen), dtype=np.float64, count=len(chosen)),
-            slots={card_id: slot for slot, card_id in enumerate(ids)},
-            members=members,
-            others=[item for card_id, item in items.items() if card_id not in targets],
-        )
+        others = [item for card_id, item in items.items() if card_id not in targets]
+        return cls.gathered(items, [items[card_id] for card_id in ids], chosen, ids, members, others)
+
+    @classmethod
+    def gathered(
+        cls,
+        items_of: Mapping[str, CardItem],
+        items: list[CardItem],
+        targets: list[Target],
+        ids: list[str],
+        members: dict[str, list[str]],
+        others: list[CardItem],
+    ) -> Spots:
+        """Spots from the lists gathered in one pass over the cards (`ids`, `items` and `targets` in one order)."""
+        count = len(targets)
+        xs = np.fromiter((target[1] for target in targets), dtype=np.float64, count=count)
+        ys = np.fromiter((target[2] for target in targets), dtype=np.float64, count=count)
+        slots = dict(zip(ids, range(count), strict=True))
+        return cls(items_of, len(items_of), items, targets, ids, xs, ys, slots, members, others)

@@ -83,27 +83,43 @@ class CardItem(QGraphicsItem):
     _bounds_zoom = 1.0
     #: Whether the scene holds the item: it joins when first about to be shown (`CardLayer.join`).
     joined = False
+    card: Card
+    _style: Style
 
-    def __init__(self, card: Card, style: Style) -> None:
-        super().__init__()
-        self.card_id = card.id
-        self.card = card
-        self._style = style
-        self._look: KindLook = style.kinds[card.kind]
-        #: Which overview colour it is drawn in when zoomed far out (see `OverviewItem`).
-        self.overview_key: str = card.colour or card.kind.value
-        if card.colour is not None:
-            self._update_fill()
+    # No __init__: a Python __init__ calling QGraphicsItem's doubles the cost of making an item (10,000 items:
+    # ~20 ms against ~10 on a slow machine), and each attribute set there costs too. `of` makes one; what can be
+    # worked out from the card (its id, its kind's look, its overview colour) is, when asked for.
+
+    @classmethod
+    def of(cls, card: Card, style: Style) -> CardItem:
+        item = cls()
+        item.card = card
+        item._style = style
+        return item
+
+    @property
+    def card_id(self) -> str:
+        return self.card.id
+
+    @property
+    def _look(self) -> KindLook:
+        return self._style.kinds[self.card.kind]
+
+    @property
+    def overview_key(self) -> str:
+        """Which overview colour it is drawn in when zoomed far out (see `OverviewItem`): its own colour or its
+        kind's (a StrEnum: the kind is its value), paler when dimmed."""
+        card = self.card
+        base = card.colour or card.kind
+        return f"{base}/dim" if self.dimmed else base
 
     # -- state set by the scene ------------------------------------------------------------------------------
 
     def set_card(self, card: Card) -> None:
         """Show a new revision of the card; text layouts are rebuilt on the next paint."""
         self.card = card
-        self._look = self._style.kind(card.kind)
-        self._title = self._compact = self._more_votes = None
-        self._update_fill()
-        self._update_overview_key()
+        self._title = self._compact = self._more_votes = self._fill = None
+        CardItem.overview_changes += 1
         self.update()
 
     def set_chips(self, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
@@ -130,12 +146,7 @@ class CardItem(QGraphicsItem):
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.setOpacity(self.opacity_target())
-            self._update_overview_key()
-
-    def _update_overview_key(self) -> None:
-        base = self.card.colour or self.card.kind.value
-        self.overview_key = f"{base}/dim" if self.dimmed else base
-        CardItem.overview_changes += 1
+            CardItem.overview_changes += 1
 
     def opacity_target(self) -> float:
         """Cards of the other side are dimmed, not hidden: they are still there."""
@@ -205,23 +216,23 @@ class CardItem(QGraphicsItem):
             self._paint_full(painter)
         self._paint_marks(painter)
 
-    def _update_fill(self) -> None:
-        colour = self.card.colour
-        if colour is None:
-            self._fill = None
-        elif self.card.evidence is Evidence.OBSERVED:
-            self._fill = QBrush(mix(QColor(colour), QColor("#ffffff"), 0.35))
-        else:
-            self._fill = QBrush(mix(QColor(colour), QColor("#ffffff"), 0.8))
+    def _own_fill(self, colour: str) -> QBrush:
+        """The card's own colour as a fill (made when first painted, again after the card changed)."""
+        fill = self._fill
+        if fill is None:
+            paleness = 0.35 if self.card.evidence is Evidence.OBSERVED else 0.8
+            fill = self._fill = QBrush(mix(QColor(colour), QColor("#ffffff"), paleness))
+        return fill
 
     def _paint_body(self, painter: QPainter) -> None:
-        style, look, evidence = self._style, self._look, self.card.evidence
+        style, look, card = self._style, self._look, self.card
+        evidence, colour = card.evidence, card.colour
         radius = style.metrics.radius
         # A soft edge under the card: a thin strip, far cheaper to fill than a card-sized shadow.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.shadow_brush)
         painter.drawRoundedRect(SHADOW, 2.0, 2.0)
-        painter.setBrush(self._fill or look.fills[evidence])
+        painter.setBrush(look.fills[evidence] if colour is None else self._own_fill(colour))
         painter.setPen(look.borders[evidence])
         painter.drawRoundedRect(BODY, radius, radius)
 
