@@ -65,9 +65,14 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleDescription("The cards on the model shown; start typing to capture a card")
         self.commands = Actions(self)
         self.editor = CanvasEditor(controller, self)
-        self.inspector = Inspector(controller)
-        self.canvas_list = CanvasList(controller)
-        self.history = History(controller.undo_group)
+        # Each panel is made inside its dock: moved into a dock afterwards, every widget of an already polished panel
+        # would be polished again (the style sheet's style passes down a moved widget's children).
+        self.inspector_dock = self._new_dock("Inspector", "inspectorDock")
+        self.inspector = Inspector(controller, self.inspector_dock)
+        self.canvases_dock = self._new_dock("Canvases", "canvasesDock")
+        self.canvas_list = CanvasList(controller, self.canvases_dock)
+        self.history_dock = self._new_dock("History", "historyDock")
+        self.history = History(controller.undo_group, self.history_dock)
         self.strip = PerspectiveStrip(controller)
         self.find_bar = FindBar(controller, self._reading_order, self.view)
         self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
@@ -99,23 +104,25 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _new_dock(self, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
-        self.addDockWidget(area, dock)
         return dock
 
     def _build_docks(self) -> None:
+    def _dock(self, dock: QDockWidget, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+
         right = Qt.DockWidgetArea.RightDockWidgetArea
         # One column on the right keeps the canvas wide: the inspector (with the canvas list as a second tab) above
         # the history. Every dock can be moved, closed and brought back (View menu, Alt+1…3).
-        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector, right)
-        self.canvases_dock = self._dock("Canvases", "canvasesDock", self.canvas_list, right)
-        self.history_dock = self._dock("History", "historyDock", self.history, right)
+        self._dock(self.inspector_dock, self.inspector, right)
+        self._dock(self.canvases_dock, self.canvas_list, right)
+        self._dock(self.history_dock, self.history, right)
         self.setTabPosition(right, QTabWidget.TabPosition.North)
         self.tabifyDockWidget(self.inspector_dock, self.canvases_dock)
         self.inspector_dock.raise_()

@@ -43,10 +43,13 @@ class Perspective(QObject):
         controller = self._controller = window.controller
         commands = window.commands
         self.live = LiveCount()
-        self.tray = TrayPanel(controller)
-        self.gauge = GaugePanel(controller, first_frame=window.view.after_first_frame)
-        self.tray_dock = self._dock("Tray", "trayDock", self.tray, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+4")
-        self.gauge_dock = self._dock("Evidence", "gaugeDock", self.gauge, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+5")
+        # Each panel is made inside its dock (see MainWindow.__init__: a polished panel moved later is polished again).
+        self.tray_dock = self._new_dock("Tray", "trayDock")
+        self.tray = TrayPanel(controller, self.tray_dock)
+        self.gauge_dock = self._new_dock("Evidence", "gaugeDock")
+        self.gauge = GaugePanel(controller, self.gauge_dock, first_frame=window.view.after_first_frame)
+        self._dock(self.tray_dock, self.tray, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+4")
+        self._dock(self.gauge_dock, self.gauge, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+5")
         # The left column: what waits to be placed above, what the map rests on below; the canvas keeps the middle.
         window.resizeDocks([self.tray_dock], [290], Qt.Orientation.Horizontal)
         window.resizeDocks([self.tray_dock, self.gauge_dock], [420, 480], Qt.Orientation.Vertical)
@@ -96,17 +99,21 @@ class Perspective(QObject):
 
     # -- building --------------------------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, key: str) -> QDockWidget:
-        window = self._window
-        dock = QDockWidget(title, window)
+    def _new_dock(self, title: str, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
         dock.setObjectName(name)
-        dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
+        return dock
+
+    def _dock(self, dock: QDockWidget, widget: QWidget, area: Qt.DockWidgetArea, key: str) -> None:
+        window = self._window
+        dock.setWidget(widget)
         window.addDockWidget(area, dock)
+        title = dock.windowTitle()
         toggle = dock.toggleViewAction()
-        toggle.setObjectName(f"show_{name}")
+        toggle.setObjectName(f"show_{dock.objectName()}")
         toggle.setText(f"{title} panel")
         toggle.setShortcut(key)
         toggle.setStatusTip(f"Show or hide the {title.lower()} panel")
@@ -114,7 +121,6 @@ class Perspective(QObject):
         view_menu = self._menu("menu_view")
         if view_menu is not None:
             view_menu.addAction(toggle)
-        return dock
 
     def _menu(self, name: str) -> QMenu | None:
         return self._window.menuBar().findChild(QMenu, name)

@@ -7,7 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from canvas.core.model import Card
 
@@ -30,17 +30,17 @@ tags, voice and evidence. <i>Alt+K</i>, <i>Alt+V</i> and <i>Alt+E</i> change the
 <p><i>F1</i> lists every shortcut.</p>"""
 
 
-def choice_box(values: Sequence[tuple[str, Any]]) -> QComboBox:
+def choice_box(values: Sequence[tuple[str, Any]], parent: QWidget | None = None) -> QComboBox:
     """A drop-down of (what the person reads, the value it stands for)."""
-    combo = QComboBox()
+    combo = QComboBox(parent)
     for text, value in values:
         combo.addItem(text, value)
     return combo
 
 
-def score_box(maximum: int, empty: str | None) -> QSpinBox:
+def score_box(maximum: int, empty: str | None, parent: QWidget | None = None) -> QSpinBox:
     """A spin box committing on Enter, focus loss or an arrow click (not on every typed digit)."""
-    box = QSpinBox()
+    box = QSpinBox(parent)
     box.setKeyboardTracking(False)
     box.setRange(0, maximum)
     if empty is not None:

@@ -55,7 +55,9 @@ class Inspector(QStackedWidget):
         self._controller = controller
         self._card_ids: list[str] = []
         self._link_id: str | None = None
-        self._hint = QLabel(HINT)
+        # Every widget is made inside its final parent: a widget moved into another after it was made has the style
+        # sheet's style passed down to it and its children again (~4 ms of this panel as a window opens).
+        self._hint = QLabel(HINT, self)
         self._hint.setObjectName("panelHint")
         self._hint.setWordWrap(True)
         self._hint.setTextFormat(Qt.TextFormat.RichText)
@@ -72,61 +74,62 @@ class Inspector(QStackedWidget):
     # -- pages -----------------------------------------------------------------------------------------------
 
     def _build_card_page(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(12, 10, 12, 12)
         form = QFormLayout()
         outer.addLayout(form)
-        self.where_else = WhereElse(self._controller)
+        self.where_else = WhereElse(self._controller, page)
         outer.addWidget(self.where_else)
         outer.addStretch(1)
         form.setVerticalSpacing(7)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = QLabel()
+        self.heading = QLabel(page)
         self.heading.setObjectName("sectionLabel")
         form.addRow(self.heading)
-        self.conflict = ConflictRow(self._controller)
+        self.conflict = ConflictRow(self._controller, page)
         form.addRow(self.conflict)
 
-        self.title = QLineEdit()
+        self.title = QLineEdit(page)
         self.title.setPlaceholderText("What happens to the customer?")
         self.title.editingFinished.connect(lambda: self._line_done("title", self.title))
-        self.notes = QPlainTextEdit()
+        self.notes = QPlainTextEdit(page)
         self.notes.setPlaceholderText("Context, what was said, what we saw…")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(88)
         CommitOnFocusOut(self.notes, self._notes_done)
-        self.kind = choice_box([(kind.value.capitalize(), kind.value) for kind in CardKind])
-        self.voice = choice_box([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)])
+        self.kind = choice_box([(kind.value.capitalize(), kind.value) for kind in CardKind], page)
+        self.voice = choice_box([("Customer", Voice.CUSTOMER.value), ("Organization", Voice.ORGANIZATION.value)], page)
         self.evidence = choice_box(
             [
                 ("Observed with customers", Evidence.OBSERVED.value),
                 ("Reported by customers", Evidence.REPORTED.value),
                 ("Assumed by us", Evidence.ASSUMED.value),
-            ]
+            ],
+            page,
         )
         for name, combo in (("kind", self.kind), ("voice", self.voice), ("evidence", self.evidence)):
             combo.activated.connect(lambda _index, n=name, c=combo: self._edit(n, c.currentData()))
-        self.source = QLineEdit()
+        self.source = QLineEdit(page)
         self.source.setPlaceholderText("e.g. interview 3")
         self.source.editingFinished.connect(lambda: self._line_done("source", self.source))
-        self.tags = QLineEdit()
+        self.tags = QLineEdit(page)
         self.tags.setPlaceholderText("comma, separated")
         self.tags.editingFinished.connect(lambda: self._line_done("tags", self.tags))
-        self.colour = SwatchRow()
+        self.colour = SwatchRow(page)
         self.colour.picked.connect(lambda colour: self._edit("colour", colour))
-        self.emotion = choice_box(EMOTIONS)
+        self.emotion = choice_box(EMOTIONS, page)
         self.emotion.activated.connect(lambda _index: self._edit("emotion", self.emotion.currentData()))
-        self.importance = score_box(10, "—")
-        self.satisfaction = score_box(10, "—")
-        self.votes = score_box(10_000, None)
+        self.importance = score_box(10, "—", page)
+        self.satisfaction = score_box(10, "—", page)
+        self.votes = score_box(10_000, None, page)
         for name, box in (
             ("importance", self.importance),
             ("satisfaction", self.satisfaction),
             ("votes", self.votes),
         ):
             box.valueChanged.connect(lambda value, n=name: self._edit_score(n, value))
-        self.opportunity = QLabel()
+        self.opportunity = QLabel(page)
         self.opportunity.setObjectName("fieldLabel")
 
         for label, widget in (
@@ -143,7 +146,7 @@ class Inspector(QStackedWidget):
             ("Satisfaction", self.satisfaction),
             ("Votes", self.votes),
         ):
-            caption = QLabel(label)
+            caption = QLabel(label, page)
             caption.setObjectName("fieldLabel")
             caption.setBuddy(widget)
             widget.setObjectName(f"field_{label.lower()}")
@@ -153,27 +156,27 @@ class Inspector(QStackedWidget):
         return page
 
     def _build_link_page(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 10, 12, 12)
-        self.link_heading = QLabel()
+        self.link_heading = QLabel(page)
         self.link_heading.setObjectName("sectionLabel")
         self.link_heading.setWordWrap(True)
         form = QFormLayout()
-        self.link_label = QLineEdit()
+        self.link_label = QLineEdit(page)
         self.link_label.setObjectName("field_flow")
         self.link_label.setPlaceholderText("What flows? money, data, trust…")
         self.link_label.editingFinished.connect(self._link_label_done)
-        self.tangible = QCheckBox("Tangible (money, goods, data)")
+        self.tangible = QCheckBox("Tangible (money, goods, data)", page)
         self.tangible.setObjectName("field_tangible")
         self.tangible.setToolTip("Tangible flows are drawn solid; intangible ones (trust, attention) dashed")
         self.tangible.clicked.connect(lambda checked: self._edit_link("tangible", bool(checked)))
-        caption = QLabel("Flow")
+        caption = QLabel("Flow", page)
         caption.setObjectName("fieldLabel")
         caption.setBuddy(self.link_label)
         form.addRow(caption, self.link_label)
         form.addRow("", self.tangible)
-        remove = QPushButton("Delete flow")
+        remove = QPushButton("Delete flow", page)
         remove.setObjectName("danger")
         remove.clicked.connect(self._delete_link)
         layout.addWidget(self.link_heading)

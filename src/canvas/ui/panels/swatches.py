@@ -40,7 +40,7 @@ class SwatchRow(QWidget):
         self._row.addStretch(1)
 
     def _add(self, colour: str | None, tip: str) -> QPushButton:
-        button = QPushButton()
+        button = QPushButton(self)
         button.setObjectName("swatch")
         button.setCheckable(True)
         button.setToolTip(tip)

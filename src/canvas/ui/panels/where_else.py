@@ -52,7 +52,7 @@ class WhereElse(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 8, 0, 0)
         self._layout.setSpacing(2)
-        self.heading = QLabel("SEEN THROUGH")
+        self.heading = QLabel("SEEN THROUGH", self)
         self.heading.setObjectName("sectionLabel")
         self._layout.addWidget(self.heading)
         self.rows: dict[str, QWidget] = {}
