@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from canvas.core.model import Canvas, Card, Link, ModelSettings, Placement, Record, placement_key
 
@@ -63,17 +63,53 @@ class ChangeSet:
         return ids
 
 
-@dataclass
-class Document:
-    """All records of one canvas, tombstones included. Mutated only through edits (see `edits.py`)."""
+#: Placement records read together: every one by key (tombstones included), and the live ones by model and card.
+PlacementTables = tuple[dict[str, Placement], dict[str, dict[str, Placement]]]
 
-    canvas: Canvas
-    cards: dict[str, Card] = field(default_factory=dict)
-    placements: dict[str, Placement] = field(default_factory=dict)
-    links: dict[str, Link] = field(default_factory=dict)
-    settings: dict[str, ModelSettings] = field(default_factory=dict)
-    #: model id -> card id -> live placement; kept in step by `put` and `remove`.
-    _by_model: dict[str, dict[str, Placement]] = field(default_factory=dict, repr=False)
+
+class PlacementSource(Protocol):
+    """Where a document read model by model finds the placements it has not read yet (the store): every record,
+    tombstones included, of the models named or not named. A document asks it only until it has read them all."""
+
+    def of_model(self, model: str) -> PlacementTables: ...
+
+    def of_models_except(self, read: Collection[str]) -> PlacementTables: ...
+
+    def of_card(self, card_id: str, read: Collection[str]) -> list[Placement]: ...
+
+
+class Document:
+    """All records of one canvas, tombstones included. Mutated only through edits (see `edits.py`).
+
+    A document opened from the store may hold the placements of only some models at first (`read_lazily`): the
+    rest are read from its `PlacementSource` when first asked for, so a canvas opens with the model it shows. Every
+    way in (`placements`, `placements_in`, `placement`, `get`, `put`…) reads what it needs first; nothing outside
+    can tell, except by the time it takes.
+    """
+
+    __slots__ = ("_by_model", "_placements", "_read", "_source", "canvas", "cards", "links", "settings")
+
+    def __init__(
+        self,
+        canvas: Canvas,
+        cards: dict[str, Card] | None = None,
+        placements: dict[str, Placement] | None = None,
+        links: dict[str, Link] | None = None,
+        settings: dict[str, ModelSettings] | None = None,
+    ) -> None:
+        self.canvas = canvas
+        self.cards: dict[str, Card] = {} if cards is None else cards
+        self._placements: dict[str, Placement] = {} if placements is None else placements
+        self.links: dict[str, Link] = {} if links is None else links
+        self.settings: dict[str, ModelSettings] = {} if settings is None else settings
+        #: model id -> card id -> live placement; kept in step by `put` and `remove`.
+        self._by_model: dict[str, dict[str, Placement]] = {}
+        #: Where the placements not read yet are, and the models read from it; None once every model is read.
+        self._source: PlacementSource | None = None
+        self._read: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"Document({self.canvas.id!r}, {self.canvas.title!r}, {len(self.cards)} cards)"
 
     @classmethod
     def of(
@@ -104,15 +140,84 @@ class Document:
         document = cls(canvas, cards, placements, links, settings)
         if by_model is not None:
             document._by_model = by_model
-            return document
-        index = document._by_model
-        for placement in placements.values():
+        else:
+            document._index(placements.values())
+        return document
+
+    @classmethod
+    def read_lazily(
+        cls,
+        canvas: Canvas,
+        cards: dict[str, Card],
+        links: dict[str, Link],
+        settings: dict[str, ModelSettings],
+        source: PlacementSource,
+    ) -> Document:
+        """A document whose placements are read from `source` model by model, when first needed."""
+        document = cls(canvas, cards, None, links, settings)
+        document._source = source
+        return document
+
+    # -- reading placements from the source --------------------------------------------------------------
+
+    @property
+    def fully_read(self) -> bool:
+        """True once every placement is in memory (always, for a document not read lazily)."""
+        return self._source is None
+
+    def read_next(self) -> bool:
+        """Read the placements of one more model not read yet (the canvas's models in order, then any others at
+        once); False when there was nothing left to read. For reading the rest while the app is idle."""
+        if self._source is None:
+            return False
+        for model in self.canvas.models:
+            if model not in self._read:
+                self._read_model(model)
+                return True
+        self._read_rest()
+        return True
+
+    def _read_model(self, model: str) -> None:
+        source = self._source
+        if source is None or model in self._read:
+            return
+        records = source.of_model(model)
+        self._read.add(model)
+        self._take(records)
+
+    def _read_rest(self) -> None:
+        source = self._source
+        if source is None:
+            return
+        records = source.of_models_except(self._read)
+        self._source = None
+        self._read.clear()
+        self._take(records)
+
+    def _take(self, tables: PlacementTables) -> None:
+        records, live = tables
+        self._placements.update(records)
+        index = self._by_model
+        for model, by_card in live.items():
+            known = index.get(model)
+            if known is None:
+                index[model] = by_card
+            else:
+                known.update(by_card)
+
+    def _index(self, records: Iterable[Placement]) -> None:
+        index = self._by_model
+        for placement in records:
             if not placement.deleted:
                 by_card = index.get(placement.model)
                 if by_card is None:
                     by_card = index[placement.model] = {}
                 by_card[placement.card_id] = placement
-        return document
+
+    def _reading(self, table: str, key: str) -> None:
+        """Read what a question about the record `key` of `table` needs."""
+        if self._source is not None and table == Placement.table:
+            self._read_model(key.rpartition("@")[2])
 
     # -- reading -------------------------------------------------------------------------------------------
 
@@ -124,16 +229,33 @@ class Document:
         card = self.cards.get(card_id)
         return None if card is None or card.deleted else card
 
+    @property
+    def placements(self) -> dict[str, Placement]:
+        """Every placement by key, tombstones included (a read-only view: change them through `put`)."""
+        if self._source is not None:
+            self._read_rest()
+        return self._placements
+
     def placement(self, card_id: str, model: str) -> Placement | None:
+        if self._source is not None:
+            self._read_model(model)
         return self._by_model.get(model, {}).get(card_id)
 
     def placements_in(self, model: str) -> dict[str, Placement]:
         """Live placements in `model`, by card id (a read-only view: do not mutate)."""
+        if self._source is not None:
+            self._read_model(model)
         return self._by_model.get(model, {})
 
     def placements_of(self, card_id: str) -> dict[str, Placement]:
-        """Live placements of one card, by model id."""
-        return {model: by_card[card_id] for model, by_card in self._by_model.items() if card_id in by_card}
+        """Live placements of one card, by model id in id order (the same whichever models were read first; those
+        of models not read yet are asked of the source without reading the models)."""
+        found = {model: by_card[card_id] for model, by_card in self._by_model.items() if card_id in by_card}
+        if self._source is not None:
+            for placement in self._source.of_card(card_id, self._read):
+                if not placement.deleted:
+                    found[placement.model] = placement
+        return {model: found[model] for model in sorted(found)}
 
     def unplaced_in(self, model: str) -> list[Card]:
         """Live cards not yet seen through `model`: the tray."""
@@ -161,6 +283,7 @@ class Document:
     def get(self, table: str, key: str) -> Record | None:
         if table == Canvas.table:
             return self.canvas if key == self.canvas.id else None
+        self._reading(table, key)
         return self._table(table).get(key)
 
     # -- writing (edits only) ------------------------------------------------------------------------------
@@ -170,6 +293,8 @@ class Document:
         if isinstance(record, Canvas):
             self.canvas = record
             return
+        if isinstance(record, Placement) and self._source is not None:
+            self._read_model(record.model)
         self._table(record.table)[record.key] = record
         if isinstance(record, Placement):
             by_card = self._by_model.setdefault(record.model, {})
@@ -179,6 +304,7 @@ class Document:
                 by_card[record.card_id] = record
 
     def remove(self, table: str, key: str) -> None:
+        self._reading(table, key)
         record = self._table(table).pop(key, None)
         if isinstance(record, Placement):
             self._by_model.get(record.model, {}).pop(record.card_id, None)
@@ -194,7 +320,7 @@ class Document:
     def _table(self, table: str) -> dict[str, Record]:
         tables: dict[str, dict[str, Record]] = {
             Card.table: self.cards,  # type: ignore[dict-item]
-            Placement.table: self.placements,  # type: ignore[dict-item]
+            Placement.table: self._placements,  # type: ignore[dict-item]
             Link.table: self.links,  # type: ignore[dict-item]
             ModelSettings.table: self.settings,  # type: ignore[dict-item]
         }
@@ -214,4 +340,4 @@ class Document:
         }
 
 
-__all__ = ["Change", "ChangeSet", "Document", "placement_key"]
+__all__ = ["Change", "ChangeSet", "Document", "PlacementSource", "PlacementTables", "placement_key"]

@@ -168,8 +168,8 @@ class Spot:
 
 def _placement_upsert(document: Document, placement: Placement) -> Placement:
     """The record to write so that `placement` holds, reviving a tombstone rather than forking history."""
-    existing = document.placements.get(placement.key)
-    if existing is None:
+    existing = document.get(Placement.table, placement.key)
+    if not isinstance(existing, Placement):
         return placement
     fields = {"zone": placement.zone, "x": placement.x, "y": placement.y}
     if not existing.deleted and all(getattr(existing, k) == v for k, v in fields.items()):

@@ -10,11 +10,14 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from canvas.core.document import Document
+from canvas.core.document import Document, PlacementTables
 from canvas.core.model import (
     Canvas,
     Card,
@@ -26,6 +29,7 @@ from canvas.core.model import (
     Voice,
     ZoneLabel,
 )
+from canvas.store.db import StoreError
 
 # The slots pydantic gives every model instance; `model_construct` fills the same four. The fields-set is
 # shared per class: pydantic copies it before changing it (model_copy) and frozen records allow no assignment.
@@ -87,6 +91,10 @@ _PLACEMENT_QUERY = """
     SELECT rev, NULLIF(history, '[]'), deleted, card_id, model, zone, x, y
     FROM placements WHERE canvas_id = ?
 """
+# One model's placements: still a scan of the canvas's rows (the key is canvas, card, model), but SQLite skips the
+# other models' rows in ~10 ms at 10,000 cards; making Python values of the rows is what costs (~30 ms a model).
+_MODEL_PLACEMENT_QUERY = _PLACEMENT_QUERY + " AND model = ?"
+_CARD_PLACEMENT_QUERY = _PLACEMENT_QUERY + " AND card_id = ?"
 _LINK_QUERY = """
     SELECT rev, history, deleted, id, source, target, label, tangible FROM links WHERE canvas_id = ?
 """
@@ -94,8 +102,15 @@ _SETTINGS_QUERY = "SELECT rev, history, deleted, model, columns FROM model_setti
 _CANVAS_QUERY = "SELECT rev, history, deleted, id, title, description, models FROM canvases WHERE id = ?"
 
 
-def load_document(connection: sqlite3.Connection, canvas_id: str) -> Document | None:
-    """The canvas with all its records (tombstones included), or None if the store has no such canvas."""
+def load_document(
+    connection: sqlite3.Connection, canvas_id: str, *, lazily: bool = False, path: Path | None = None
+) -> Document | None:
+    """The canvas with all its records (tombstones included), or None if the store has no such canvas.
+
+    `lazily`: the placements are read model by model when the document is first asked about them (see
+    `Document.read_lazily`), through this connection; the caller keeps it open as long as the document lives.
+    `path`: the store's file, named by the errors of a later read.
+    """
     row = connection.execute(_CANVAS_QUERY, (canvas_id,)).fetchone()
     if row is None:
         return None
@@ -112,29 +127,65 @@ def load_document(connection: sqlite3.Connection, canvas_id: str) -> Document | 
             "models": strings(models),
         },
     )
-    # Tens of thousands of new objects, none of them garbage: a collection pass here only costs time. What is young
-    # now is collected first (little, so cheap), so that what moves to the oldest generation below is the records.
+    with _kept_records():
+        cards = _cards(connection, canvas_id)
+        links = _links(connection, canvas_id)
+        settings = _settings(connection, canvas_id)
+        if lazily:
+            return Document.read_lazily(canvas, cards, links, settings, StorePlacements(connection, canvas_id, path))
+        placements, by_model = _placements(connection.execute(_PLACEMENT_QUERY, (canvas_id,)))
+        return Document.from_tables(canvas, cards, placements, links, settings, by_model)
+
+
+@contextmanager
+def _kept_records() -> Iterator[None]:
+    """Make records that live as long as their document without the collector's passes over them.
+
+    Tens of thousands of new objects, none of them garbage: a collection pass while reading them only costs time.
+    What is young now is collected first (little, so cheap), so that what moves to the oldest generation at the end
+    is the records: they join it at once (freeze, then unfreeze, moves every tracked object there), instead of being
+    walked by the young collections that the next allocations start (165 ms at 50,000 cards on a slow machine,
+    before the window's first frame).
+    """
     collecting = gc.isenabled()
     gc.collect(1)
     gc.disable()
     try:
-        placements, by_model = _placements(connection, canvas_id)
-        return Document.from_tables(
-            canvas,
-            cards=_cards(connection, canvas_id),
-            placements=placements,
-            links=_links(connection, canvas_id),
-            settings=_settings(connection, canvas_id),
-            by_model=by_model,
-        )
+        yield
     finally:
-        # The records live as long as the document: they join the oldest generation at once (freeze, then
-        # unfreeze, moves every tracked object there), instead of being walked by the young collections that the
-        # next allocations start (165 ms at 50,000 cards on a slow machine, before the window's first frame).
         gc.freeze()
         gc.unfreeze()
         if collecting:
             gc.enable()
+
+
+class StorePlacements:
+    """The placements of one canvas in the store, for a document read model by model (`PlacementSource`)."""
+
+    def __init__(self, connection: sqlite3.Connection, canvas_id: str, path: Path | None = None) -> None:
+        self._connection = connection
+        self._canvas_id = canvas_id
+        self._where = "the store" if path is None else f"the store {path}"
+
+    def of_model(self, model: str) -> PlacementTables:
+        with _kept_records():
+            return self._read(_MODEL_PLACEMENT_QUERY, (self._canvas_id, model))
+
+    def of_models_except(self, read: Collection[str]) -> PlacementTables:
+        marks = ", ".join("?" * len(read))
+        query = f"{_PLACEMENT_QUERY} AND model NOT IN ({marks})" if read else _PLACEMENT_QUERY
+        with _kept_records():
+            return self._read(query, (self._canvas_id, *read))
+
+    def of_card(self, card_id: str, read: Collection[str]) -> list[Placement]:
+        records, _live = self._read(_CARD_PLACEMENT_QUERY, (self._canvas_id, card_id))
+        return [record for record in records.values() if record.model not in read]
+
+    def _read(self, query: str, parameters: tuple[str, ...]) -> PlacementTables:
+        try:
+            return _placements(self._connection.execute(query, parameters))
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot read the canvas's placements from {self._where}: {error}") from None
 
 
 def _cards(connection: sqlite3.Connection, canvas_id: str) -> dict[str, Card]:
@@ -190,15 +241,13 @@ def _cards(connection: sqlite3.Connection, canvas_id: str) -> dict[str, Card]:
     return cards
 
 
-def _placements(
-    connection: sqlite3.Connection, canvas_id: str
-) -> tuple[dict[str, Placement], dict[str, dict[str, Placement]]]:
+def _placements(rows: sqlite3.Cursor) -> PlacementTables:
     """Every placement by key, and the live ones by model and card (the document's index, built in the same pass:
     a second pass reading three attributes of each of 200,000 records cost ~100 ms at 50,000 cards)."""
     fields = _FIELDS[Placement]
     placements: dict[str, Placement] = {}
     by_model: dict[str, dict[str, Placement]] = {}
-    for rev, history, deleted, card_id, model, zone, x, y in connection.execute(_PLACEMENT_QUERY, (canvas_id,)):
+    for rev, history, deleted, card_id, model, zone, x, y in rows:
         placement = _new(Placement)
         _set_dict(
             placement,

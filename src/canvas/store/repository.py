@@ -199,10 +199,12 @@ class Store:
         known = ", ".join(f"'{title}'" for title in titles[:8]) + (", …" if len(titles) > 8 else "")
         raise StoreError(f"there is no canvas '{ref}' in {self._path} (canvases: {known})")
 
-    def load(self, canvas_id: str) -> Document:
-        """The whole canvas, tombstones included."""
+    def load(self, canvas_id: str, *, lazily: bool = False) -> Document:
+        """The whole canvas, tombstones included. `lazily`: its placements are read model by model when first
+        needed (a window opening a large canvas reads the model it shows first); the store must then stay open as
+        long as the document is used."""
         try:
-            document = load_document(self._connection, canvas_id)
+            document = load_document(self._connection, canvas_id, lazily=lazily, path=self._path)
         except sqlite3.Error as error:
             raise StoreError(f"cannot read the store {self._path}: {error}") from None
         if document is None:

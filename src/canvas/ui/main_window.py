@@ -34,6 +34,7 @@ from canvas.ui.panels.status import StatusLine
 from canvas.ui.perspective import Perspective
 from canvas.ui.placing import reading_order
 from canvas.ui.presentation import PresentationMode
+from canvas.ui.read_ahead import ReadAhead
 from canvas.ui.scene.scene import CanvasScene
 from canvas.ui.scene.style import Style
 from canvas.ui.scene.view import CanvasView
@@ -241,6 +242,9 @@ class MainWindow(QMainWindow):
         c.about.triggered.connect(self.show_about)
 
         controller.documentReplaced.connect(self._show_document)
+        # A canvas opens with the placements of the model it shows; the others are read while the window is idle.
+        self.read_ahead = ReadAhead(self.view.viewport())
+        controller.documentReplaced.connect(self.read_ahead.follow)
         controller.modelChanged.connect(self._show_model)
         controller.changed.connect(self._apply_changes)
         controller.canvasesChanged.connect(self._update_title)
