@@ -113,11 +113,11 @@ class MainWindow(QMainWindow):
         )
         return dock
 
-    def _build_docks(self) -> None:
     def _dock(self, dock: QDockWidget, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
 
+    def _build_docks(self) -> None:
         right = Qt.DockWidgetArea.RightDockWidgetArea
         # One column on the right keeps the canvas wide: the inspector (with the canvas list as a second tab) above
         # the history. Every dock can be moved, closed and brought back (View menu, Alt+1…3).
