@@ -71,11 +71,33 @@ class PlacementSource(Protocol):
     """Where a document read model by model finds the placements it has not read yet (the store): every record,
     tombstones included, of the models named or not named. A document asks it only until it has read them all."""
 
-    def of_model(self, model: str) -> PlacementTables: ...
+    def of_model(self, model: str, after: str | None = None, limit: int | None = None) -> PlacementTables:
+        """The records of `model`, in card id order: all, or only the first `limit` of the cards after `after`."""
+        ...
 
     def of_models_except(self, read: Collection[str]) -> PlacementTables: ...
 
     def of_card(self, card_id: str, read: Collection[str]) -> list[Placement]: ...
+
+
+#: How many placements reading ahead reads at a time (`Document.read_next`).
+READ_STEP = 10_000
+
+
+class _Staged:
+    """The placements of one model read so far while reading ahead: every record by key, the live ones by card."""
+
+    __slots__ = ("live", "model", "records")
+
+    def __init__(self, model: str, records: dict[str, Placement], live: dict[str, Placement]) -> None:
+        self.model = model
+        self.records = records
+        self.live = live
+
+    @property
+    def last(self) -> str | None:
+        """The card id read last: the records come in card id order."""
+        return next(reversed(self.records)).rpartition("@")[0] if self.records else None
 
 
 class Document:
@@ -87,7 +109,7 @@ class Document:
     can tell, except by the time it takes.
     """
 
-    __slots__ = ("_by_model", "_placements", "_read", "_source", "canvas", "cards", "links", "settings")
+    __slots__ = ("_by_model", "_placements", "_read", "_source", "_staged", "canvas", "cards", "links", "settings")
 
     def __init__(
         self,
@@ -107,6 +129,8 @@ class Document:
         #: Where the placements not read yet are, and the models read from it; None once every model is read.
         self._source: PlacementSource | None = None
         self._read: set[str] = set()
+        #: The first part of a model being read ahead (`read_next`), not yet part of the document.
+        self._staged: _Staged | None = None
 
     def __repr__(self) -> str:
         return f"Document({self.canvas.id!r}, {self.canvas.title!r}, {len(self.cards)} cards)"
@@ -165,25 +189,38 @@ class Document:
         """True once every placement is in memory (always, for a document not read lazily)."""
         return self._source is None
 
-    def read_next(self) -> bool:
-        """Read the placements of one more model not read yet (the canvas's models in order, then any others at
-        once); False when there was nothing left to read. For reading the rest while the app is idle."""
+    def read_next(self, limit: int = READ_STEP) -> bool:
+        """Read up to `limit` more placements of the first model not read yet (the canvas's models in order, then
+        every other model at once); False when there was nothing left to read. For reading the rest while the app
+        is idle, in steps short enough not to be felt (a model of 50,000 cards at once took ~0.4 s here)."""
         if self._source is None:
             return False
-        for model in self.canvas.models:
-            if model not in self._read:
-                self._read_model(model)
-                return True
-        self._read_rest()
+        model = next((model for model in self.canvas.models if model not in self._read), None)
+        if model is None:
+            self._read_rest()
+        else:
+            self._read_model(model, limit)
         return True
 
-    def _read_model(self, model: str) -> None:
+    def _read_model(self, model: str, limit: int | None = None) -> None:
+        """Read the placements of `model`: all of them, or (reading ahead) the next `limit`, kept aside until the
+        model is read to its end, so that a model counts as read only when all of it is in memory."""
         source = self._source
         if source is None or model in self._read:
             return
-        records = source.of_model(model)
+        staged = self._staged if self._staged is not None and self._staged.model == model else None
+        records, live = source.of_model(model, None if staged is None else staged.last, limit)
+        if staged is None:
+            staged = _Staged(model, records, live.get(model, {}))
+        else:
+            staged.records.update(records)
+            staged.live.update(live.get(model, {}))
+        if limit is not None and len(records) == limit:
+            self._staged = staged  # perhaps more to come
+            return
+        self._staged = None
         self._read.add(model)
-        self._take(records)
+        self._take((staged.records, {model: staged.live}))
 
     def _read_rest(self) -> None:
         source = self._source
@@ -191,6 +228,7 @@ class Document:
             return
         records = source.of_models_except(self._read)
         self._source = None
+        self._staged = None
         self._read.clear()
         self._take(records)
 

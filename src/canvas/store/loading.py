@@ -93,6 +93,7 @@ _PLACEMENT_QUERY = """
 """
 # One model's placements: still a scan of the canvas's rows (the key is canvas, card, model), but SQLite skips the
 # other models' rows in ~10 ms at 10,000 cards; making Python values of the rows is what costs (~30 ms a model).
+# Read in parts, "ORDER BY card_id" follows the key (no sorting) and "card_id > ?" starts where the last part ended.
 _MODEL_PLACEMENT_QUERY = _PLACEMENT_QUERY + " AND model = ?"
 _CARD_PLACEMENT_QUERY = _PLACEMENT_QUERY + " AND card_id = ?"
 _LINK_QUERY = """
@@ -167,9 +168,15 @@ class StorePlacements:
         self._canvas_id = canvas_id
         self._where = "the store" if path is None else f"the store {path}"
 
-    def of_model(self, model: str) -> PlacementTables:
+    def of_model(self, model: str, after: str | None = None, limit: int | None = None) -> PlacementTables:
+        query = _MODEL_PLACEMENT_QUERY
+        parameters: tuple[str | int, ...] = (self._canvas_id, model)
+        if after is not None:
+            query, parameters = f"{query} AND card_id > ?", (*parameters, after)
+        if limit is not None:
+            query, parameters = f"{query} ORDER BY card_id LIMIT ?", (*parameters, limit)
         with _kept_records():
-            return self._read(_MODEL_PLACEMENT_QUERY, (self._canvas_id, model))
+            return self._read(query, parameters)
 
     def of_models_except(self, read: Collection[str]) -> PlacementTables:
         marks = ", ".join("?" * len(read))
@@ -181,7 +188,7 @@ class StorePlacements:
         records, _live = self._read(_CARD_PLACEMENT_QUERY, (self._canvas_id, card_id))
         return [record for record in records.values() if record.model not in read]
 
-    def _read(self, query: str, parameters: tuple[str, ...]) -> PlacementTables:
+    def _read(self, query: str, parameters: tuple[str | int, ...]) -> PlacementTables:
         try:
             return _placements(self._connection.execute(query, parameters))
         except sqlite3.Error as error:
