@@ -8,11 +8,15 @@ reading to a moment when nobody waits for it.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from canvas.core.document import Document
 from canvas.store.db import StoreError
+
+log = logging.getLogger(__name__)
 
 
 class ReadAhead(QObject):
@@ -58,8 +62,9 @@ class ReadAhead(QObject):
             document = self._waiting[0]
             try:
                 read = document.read_next()
-            except StoreError:
+            except StoreError as error:
                 # Left as it is: the model is read (and the problem shown) when something needs it.
+                log.warning("stopped reading the canvas ahead: %s", error)
                 read = False
             if not read or document.fully_read:
                 self._waiting.pop(0)
