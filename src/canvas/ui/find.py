@@ -38,39 +38,59 @@ class FindBar(QFrame):
         self._order = order
         self._matches: list[str] = []
         self._index = -1
-        self.edit = QLineEdit()
-        self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText("Find cards: title, notes, tags, source")
-        self.edit.setClearButtonEnabled(True)
-        self.edit.installEventFilter(self)
-        self.count = QLabel()
-        self.count.setObjectName("findCount")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 3, 4, 3)
-        layout.setSpacing(2)
-        icon = QLabel()
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 3, 4, 3)
+        self._layout.setSpacing(2)
+        # The field, the count and the buttons are made when the bar is first needed: hidden, they were still
+        # polished and laid out as every window opened (~5 ms). The bar's width is set from outside (its corner of
+        # the canvas, at least 420 px, more than its contents ask for); its height follows them once they are made.
+        self._edit: QLineEdit | None = None
+        self._count: QLabel | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search)
+        controller.documentReplaced.connect(lambda _document: self.close_bar())
+        self.hide()
+
+    def _build(self) -> tuple[QLineEdit, QLabel]:
+        edit = self._edit = QLineEdit(self)
+        edit.setObjectName("findEdit")
+        edit.setPlaceholderText("Find cards: title, notes, tags, source")
+        edit.setClearButtonEnabled(True)
+        edit.installEventFilter(self)
+        count = self._count = QLabel(self)
+        count.setObjectName("findCount")
+        layout = self._layout
+        icon = QLabel(self)
         icon.setPixmap(theme.icon("find").pixmap(16, 16))
         layout.addWidget(icon)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(edit, 1)
+        layout.addWidget(count)
         for name, tip, slot in (
             ("previous", "Previous match (Shift+F3)", self.previous),
             ("next", "Next match (F3)", self.next),
             ("close", "Close (Esc)", self.close_bar),
         ):
-            button = QToolButton()
+            button = QToolButton(self)
             button.setIcon(theme.icon(name))
             button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             layout.addWidget(button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search)
-        self.edit.textChanged.connect(lambda _text: self._timer.start())
-        controller.documentReplaced.connect(lambda _document: self.close_bar())
-        self.hide()
+        edit.textChanged.connect(lambda _text: self._timer.start())
+        self.adjustSize()
+        return edit, count
+
+    @property
+    def edit(self) -> QLineEdit:
+        """The search field (made when first asked for)."""
+        return self._edit if self._edit is not None else self._build()[0]
+
+    @property
+    def count(self) -> QLabel:
+        """Says how many cards match, and which one is shown."""
+        return self._count if self._count is not None else self._build()[1]
 
     @property
     def matches(self) -> list[str]:
@@ -81,11 +101,12 @@ class FindBar(QFrame):
         return self._index
 
     def open_bar(self) -> None:
+        edit = self.edit  # made before the bar shows, so that it shows with it
         self.show()
         self.raise_()
-        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.edit.selectAll()
-        if self.edit.text():
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+        if edit.text():
             self.search()
 
     def close_bar(self) -> None:
@@ -147,7 +168,7 @@ class FindBar(QFrame):
         self.count.style().polish(self.count)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not (watched is self.edit and isinstance(event, QKeyEvent)):
+        if not (watched is self._edit and isinstance(event, QKeyEvent)):
             return False
         if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
             event.accept()  # Esc closes the bar, even in presentation mode (where Esc is a window shortcut)

@@ -59,22 +59,25 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
+        # Widgets are made inside their final parents (see the docks below); the central widget comes first so that
+        # it stays below the docks, as when it was set after them.
+        central = QWidget(self)
         self.scene = CanvasScene(controller.catalog, self)
-        self.view = CanvasView(self.scene)
+        self.view = CanvasView(self.scene, central)
         self.view.setObjectName("canvasView")
         self.view.setAccessibleName("Canvas")
         self.view.setAccessibleDescription("The cards on the model shown; start typing to capture a card")
         self.commands = Actions(self)
         self.editor = CanvasEditor(controller, self)
         # Each panel is made inside its dock: moved into a dock afterwards, every widget of an already polished panel
-        # would be polished again (the style sheet's style passes down a moved widget's children).
+        # would be polished again (the style sheet's style passes down to a moved widget's children).
         self.inspector_dock = self._new_dock("Inspector", "inspectorDock")
         self.inspector = Inspector(controller, self.inspector_dock)
         self.canvases_dock = self._new_dock("Canvases", "canvasesDock")
         self.canvas_list = CanvasList(controller, self.canvases_dock)
         self.history_dock = self._new_dock("History", "historyDock")
         self.history = History(controller.undo_group, self.history_dock)
-        self.strip = PerspectiveStrip(controller)
+        self.strip = PerspectiveStrip(controller, central)
         self.find_bar = FindBar(controller, self._reading_order, self.view)
         self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
         self.stage_menu = StageMenu(controller, self)
@@ -84,7 +87,6 @@ class MainWindow(QMainWindow):
         self.input = CanvasInput(self.view, self.scene, self.capture, self._canvas_menu, self.find_bar)
         self.exchange = FileExchange(self, controller, [self.view.viewport()])
 
-        central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
