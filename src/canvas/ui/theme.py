@@ -84,12 +84,20 @@ def palette() -> QPalette:
     return result
 
 
+#: The icons read so far, by file. Reading one parses its SVG (~0.1 ms here) and a window asks for ~30 as it is
+#: built: a second window (another store, a restored backup) takes copies of these.
+_icons: dict[Path, QIcon] = {}
+
+
 def icon(name: str, folder: Path | None = None) -> QIcon:
     """One of the app's own icons (resources/icons/NAME.svg); a missing file is a programming error."""
     path = (folder or resources_dir()) / "icons" / f"{name}.svg"
-    if not path.is_file():
-        raise FileNotFoundError(f"the icon {path} is missing")
-    return QIcon(str(path))
+    read = _icons.get(path)
+    if read is None:
+        if not path.is_file():
+            raise FileNotFoundError(f"the icon {path} is missing")
+        read = _icons[path] = QIcon(str(path))
+    return QIcon(read)  # a copy shares the parsed icon; changing it leaves the others alone
 
 
 def app_icon() -> QIcon:
