@@ -37,7 +37,7 @@ def _opportunities(spec: ModelSpec, cards: CardLayer) -> list[Opportunity]:
     for region in spec.regions.regions:
         if region.scores_opportunity:
             for card_id in cards.members.get(region.id, ()):
-                card = cards.items[card_id].card
+                card = cards.card(card_id)
                 score = opportunity_score(card)
                 if score is not None:
                     found.append(Opportunity(card, region.id, score))
@@ -71,10 +71,12 @@ class Annotator:
         """Recompute what the model says; with `touched` (the cards an edit changed), only if one of them is or
         was in an annotated zone (a network is always recomputed: it is small)."""
         zones = _annotated_zones(spec, document.model_settings(spec.id))
-        if touched is not None and spec.network is None:
-            items = cards.items
-            if not any(i in self._scope or (i in items and items[i].zone in zones) for i in touched):
-                return
+        if (
+            touched is not None
+            and spec.network is None
+            and not any(i in self._scope or (i in cards and cards.zone_of(i) in zones) for i in touched)
+        ):
+            return
         self._scope = {card_id for zone in zones for card_id in cards.members.get(zone, ())}
         chips: dict[str, tuple[Chip, ...]] = {}
         top: set[str] = set()
@@ -88,7 +90,7 @@ class Annotator:
             for column in spec.columns(settings):
                 scores = []
                 for card_id in cards.members.get(grid_zone(column.id, row), ()):
-                    emotion = cards.items[card_id].card.emotion
+                    emotion = cards.card(card_id).emotion
                     if emotion is not None:
                         chips[card_id] = (_emotion_chip(emotion),)
                         scores.append(emotion)
@@ -124,11 +126,7 @@ class Annotator:
             for flow in flows.values():
                 flow.set_one_sided((flow.link.source, flow.link.target) in lonely)
         for card_id in self._annotated - chips.keys():
-            item = cards.get(card_id)
-            if item is not None:
-                item.set_chips(())
+            cards.set_chips(card_id, ())
         for card_id, card_chips in chips.items():
-            item = cards.get(card_id)
-            if item is not None:
-                item.set_chips(card_chips, card_id in top)
+            cards.set_chips(card_id, card_chips, card_id in top)
         self._annotated = set(chips)

@@ -1,5 +1,11 @@
-"""The scene's card items: one per live card, found by id (never by walking `scene.items()`, see QT-NOTES),
-placed or hidden per model, drawn one by one when readable and by the overview when zoomed far out."""
+"""The scene's cards: one item per live card, found by id (never by walking `scene.items()`, see QT-NOTES),
+placed or hidden per model, drawn one by one when readable and by the overview when zoomed far out.
+
+An item is made when it is first asked for (a view about to show the card, a gesture, a mark, a picture), not for
+all 50,000 cards as a canvas opens: making, placing and moving 10,000 items was two thirds of showing a document
+(~60 ms on a slow machine). Until then where a card is comes from the targets of the model shown (`Spots`), and
+whether it is dimmed and which chips it carries are kept by card id.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from canvas.core.layout import ModelLayout
 from canvas.core.model import Card, Placement
 from canvas.ui.scene.flip import Mover, collector_paused, index_off, restore_bsp_index
-from canvas.ui.scene.items.card import CardItem
+from canvas.ui.scene.items.card import CardItem, Chip
 from canvas.ui.scene.items.overview import OverviewItem
 from canvas.ui.scene.positions import CardPositions
 from canvas.ui.scene.spots import Spots, Target, Targets
@@ -21,8 +27,8 @@ from canvas.ui.scene.style import Style, mix
 
 Z_OVERVIEW = -50.0
 
-#: Whether a card belongs to the other side (and is dimmed).
-Dims = Callable[[CardItem], bool]
+#: Whether a card placed in a zone (None: not placed) belongs to the other side (and is dimmed).
+Dims = Callable[[Card, str | None], bool]
 
 
 def targets_in(layout: ModelLayout, placements: Mapping[str, Placement]) -> Targets:
@@ -39,13 +45,39 @@ def targets_in(layout: ModelLayout, placements: Mapping[str, Placement]) -> Targ
     return targets
 
 
+class CardItems(Mapping[str, CardItem]):
+    """The live cards' items by card id: an item is made (`make`) when first asked for. `cards` holds every live
+    card's record, `made` the items made so far; iterating over the values makes every item (tests do; the layer
+    walks `made`)."""
+
+    def __init__(self, make: Callable[[Card], CardItem]) -> None:
+        self.cards: dict[str, Card] = {}
+        self.made: dict[str, CardItem] = {}
+        self._make = make
+
+    def __getitem__(self, card_id: str) -> CardItem:
+        item = self.made.get(card_id)
+        if item is None:
+            item = self.made[card_id] = self._make(self.cards[card_id])
+        return item
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self.cards
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.cards)
+
+
 class CardLayer:
     """Card items by id, where they are, which zone holds which cards, and the overview that stands in for them."""
 
     def __init__(self, scene: QGraphicsScene, style: Style) -> None:
         self._scene = scene
         self._style = style
-        self.items: dict[str, CardItem] = {}
+        self.items = CardItems(self._make)
         #: Zone id -> ids of the cards placed in it (current model).
         self.members: dict[str, set[str]] = {}
         self.overview = OverviewItem(style)
@@ -62,6 +94,14 @@ class CardLayer:
         self.generation = 0
         #: How many items the scene holds (`join`).
         self.joined = 0
+        #: What an item made now starts from: the targets last arranged (an item placed since then by an edit
+        #: exists already), the dimmed cards and every card's chips.
+        self._targets: Mapping[str, Target] = {}
+        self._dimmed: set[str] = set()
+        self._chips: dict[str, tuple[tuple[Chip, ...], bool]] = {}
+        #: Counts changes of any card's overview colour (kind, own colour, dimmed): colours worked out for all the
+        #: cards of a model are kept until one changes.
+        self._colour_changes = 0
 
     def _touch(self) -> None:
         """Something about the cards changed: the overview draws again, views prepare the cards in view again."""
@@ -74,82 +114,92 @@ class CardLayer:
         return self.overview.positions
 
     def __contains__(self, card_id: object) -> bool:
-        return card_id in self.items
+        return card_id in self.items.cards
 
     def get(self, card_id: str) -> CardItem | None:
-        return self.items.get(card_id)
+        """The card's item (made now if it was not), or None if there is no such live card."""
+        return self.items[card_id] if card_id in self.items.cards else None
 
-    def colour_number(self, item: CardItem) -> int:
+    def card(self, card_id: str) -> Card:
+        """The record of a live card (without making its item)."""
+        return self.items.cards[card_id]
+
+    def zone_of(self, card_id: str) -> str | None:
+        """The zone a card sits in, in the current model (None: not placed), without making its item."""
+        item = self.items.made.get(card_id)
+        if item is not None:
+            return item.zone
+        target = self._targets.get(card_id) if card_id in self.items.cards else None
+        return target[0] if target is not None else None
+
+    def spot(self, card_id: str) -> tuple[float, float] | None:
+        """A placed card's top-left scene point in the current model (None: not placed), without making its item."""
+        item = self.items.made.get(card_id)
+        if item is not None:
+            return (item.x0, item.y0) if item.placed else None
+        target = self._targets.get(card_id) if card_id in self.items.cards else None
+        return (target[1], target[2]) if target is not None else None
+
+    def dimmed(self, card_id: str) -> bool:
+        return card_id in self._dimmed
+
+    def colour_number(self, card: Card, dimmed: bool) -> int:
         """The overview colour number of a card: its kind's colour or its own, paler when dimmed."""
-        key = item.overview_key
+        base = card.colour or card.kind
+        key = f"{base}/dim" if dimmed else base
         number = self._numbers.get(key)
         if number is None:
-            look = self._style.kinds[item.card.kind]
-            if item.card.colour is not None:
-                colour = mix(QColor(item.card.colour), QColor("#ffffff"), 0.2)
-                colour = mix(colour, self._style.background, 0.7) if item.dimmed else colour
+            if card.colour is not None:
+                colour = mix(QColor(card.colour), QColor("#ffffff"), 0.2)
+                colour = mix(colour, self._style.background, 0.7) if dimmed else colour
             else:
-                colour = (look.overview_dim if item.dimmed else look.overview).color()
+                look = self._style.kinds[card.kind]
+                colour = (look.overview_dim if dimmed else look.overview).color()
             number = self._numbers[key] = self.overview.palette.number(key, colour)
         return number
+
+    def _colours_of(self, spots: Spots) -> list[int]:
+        """Overview colour numbers of the cards of `spots` (in its order), from their records."""
+        cards, dimmed, numbers = self.items.cards, self._dimmed, self._numbers
+        placed = list(map(cards.__getitem__, spots.ids))
+        keys: list[str] = [card.colour or card.kind for card in placed]
+        if dimmed:
+            keys = [f"{key}/dim" if card_id in dimmed else key for key, card_id in zip(keys, spots.ids, strict=True)]
+        # A colour not numbered yet (all of them, as a canvas opens) is numbered once, from its first card.
+        for key in set(keys).difference(numbers):
+            at = keys.index(key)
+            self.colour_number(placed[at], spots.ids[at] in dimmed)
+        return list(map(numbers.__getitem__, keys))
 
     # -- which cards exist ----------------------------------------------------------------------------------
 
     def build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None = None) -> None:
-        """One item per card, each created at its spot: the fastest way to open a large canvas. The items join
-        the scene only when a view is about to show them (`join`): Qt's index and its first frame then deal with
-        the cards in view, not all 50,000 (adding 10,000 items and indexing them cost ~100 ms on a slow machine)."""
+        """Show these cards at their targets. No item is made here (see the module docstring), and items join the
+        scene only when a view is about to show them (`join`): Qt's index and its first frame then deal with the
+        cards in view, not all 50,000 (adding 10,000 items and indexing them cost ~100 ms on a slow machine)."""
         self.clear()
         with collector_paused(lasting=True):
-            self._build(cards, targets, dims)
+            self.items.cards = {card.id: card for card in cards}
+            self.arrange(targets, animate=False, dims=dims)
 
-    def _build(self, cards: Iterable[Card], targets: Mapping[str, Target], dims: Dims | None) -> None:
-        # One pass makes the items, places them (Qt learns the spot when an item joins the scene) and gathers
-        # what `arrange` would work out from the targets (`Spots`), kept with them for flips back to this model.
-        style, items, make = self._style, self.items, CardItem.of
-        ids: list[str] = []
-        placed: list[CardItem] = []
-        chosen: list[Target] = []
-        others: list[CardItem] = []
-        members: dict[str, list[str]] = {}
-        for card in cards:
-            card_id = card.id
-            item = items[card_id] = make(card, style)
-            target = targets.get(card_id)
-            if target is None:
-                item.setVisible(False)
-                others.append(item)
-                continue
-            zone, item.x0, item.y0 = target
-            item.zone = zone
+    def _make(self, card: Card) -> CardItem:
+        """The item of a card shown as the targets last arranged say (see `CardItems`)."""
+        item = CardItem.of(card, self._style)
+        card_id = card.id
+        target = self._targets.get(card_id)
+        if target is None:
+            item.setVisible(False)
+        else:
+            item.zone, item.x0, item.y0 = target
             item.placed = True
-            ids.append(card_id)
-            placed.append(item)
-            chosen.append(target)
-            held = members.get(zone)
-            if held is None:
-                members[zone] = [card_id]
-            else:
-                held.append(card_id)
-        spots = Spots.gathered(items, placed, chosen, ids, members, others)
-        if isinstance(targets, Targets):
-            targets.keep(spots)
-        if dims is not None:
-            for item in placed:
-                if dims(item):
-                    item.set_dimmed(True)
-        self._show_spots(spots, fresh=True)
-
-    def _show_spots(self, spots: Spots, fresh: bool) -> None:
-        """The zones' members and the overview's positions from `spots` (and at a fresh build far out, the items
-        hidden)."""
-        colours = spots.colours(self._numbers, self.colour_number)
-        self.members = {zone: set(held) for zone, held in spots.members.items()}
-        self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(self.items), spots.slots)
-        if fresh and not self.detail:
-            for item in spots.items:
+            if not self.detail:
                 item.setVisible(False)
-        self._touch()
+        if card_id in self._dimmed:
+            item.set_dimmed(True)
+        chips = self._chips.get(card_id)
+        if chips is not None:
+            item.set_chips(*chips)
+        return item
 
     def join(self, item: CardItem) -> None:
         """Let the scene hold this card's item, so views draw it: done for the cards a view is about to show,
@@ -168,31 +218,50 @@ class CardLayer:
                 join(item)
 
     def add(self, card: Card) -> CardItem:
-        item = CardItem.of(card, self._style)
-        item.setVisible(False)  # until placed
+        """A new live card: its item is made at once, hidden until placed."""
+        self.items.cards[card.id] = card
+        item = self.items.made[card.id] = CardItem.of(card, self._style)
+        item.setVisible(False)
         self.join(item)
-        self.items[card.id] = item
         return item
 
+    def set_card(self, card: Card) -> None:
+        """A card's record changed: its item shows the new one, and the overview its kind's or own colour."""
+        self.items.cards[card.id] = card
+        item = self.items.made.get(card.id)
+        if item is not None:
+            item.set_card(card)
+        self._colour_changes += 1
+        self.positions.set_colour(card.id, self.colour_number(card, card.id in self._dimmed))
+        self._touch()
+
     def remove(self, card_id: str) -> None:
-        item = self.items.pop(card_id, None)
-        if item is None:
+        if card_id not in self.items.cards:
             return
-        self._forget_zone(item)
+        zone = self.zone_of(card_id)
+        del self.items.cards[card_id]
+        item = self.items.made.pop(card_id, None)
+        self._forget_zone(card_id, zone)
+        self._dimmed.discard(card_id)
+        self._chips.pop(card_id, None)
         self.positions.remove(card_id)
-        if item.joined:
+        if item is not None and item.joined:
             self.joined -= 1
             self._scene.removeItem(item)
         self._touch()
 
     def clear(self) -> None:
         self.mover.finish()
-        for item in self.items.values():
+        for item in self.items.made.values():
             if item.joined:
                 self._scene.removeItem(item)
-        self.items.clear()
+        self.items.cards = {}
+        self.items.made.clear()
         self.joined = 0
         self.members.clear()
+        self._targets = {}
+        self._dimmed = set()
+        self._chips.clear()
         self.overview.positions = CardPositions()
         self._touch()
 
@@ -200,43 +269,51 @@ class CardLayer:
 
     def arrange(self, targets: Mapping[str, Target], *, animate: bool, dims: Dims | None = None) -> None:
         """Place every card in `targets` at its spot, hide every other card (they wait in the tray), and dim the
-        cards `dims` picks. One pass over the cards: this is most of a flip's cost at 50,000 cards."""
+        cards `dims` picks. Only the items made so far are moved; the others are made where the targets say."""
         with collector_paused():
             self._arrange(targets, animate, dims)
 
     def _arrange(self, targets: Mapping[str, Target], animate: bool, dims: Dims | None) -> None:
         # At 50,000 cards every attribute and call per card shows in a flip: what depends only on the model's
-        # targets is kept with them (spots.py), and the one loop left sets each item's zone and spot.
+        # targets is kept with them (spots.py), and the one loop left sets each made item's zone and spot.
         self.mover.finish()
-        detail, items = self.detail, self.items
-        spots = targets.spots(items) if isinstance(targets, Targets) else Spots.of(targets, items)
+        detail, cards = self.detail, self.items.cards
+        spots = targets.spots(cards) if isinstance(targets, Targets) else Spots.of(targets, cards)
+        self._targets = targets
+        if dims is not None:
+            dimmed = {
+                card_id
+                for card_id, target in zip(spots.ids, spots.targets, strict=True)
+                if dims(cards[card_id], target[0])
+            }
+            if dimmed != self._dimmed:
+                self._dimmed = dimmed
+                self._colour_changes += 1
         hiding: list[CardItem] = []
-        for item in spots.others:
-            if item.placed:
-                hiding.append(item)
-                item.placed = False
-                item.zone = None
-            if dims is not None and item.dimmed:
-                item.set_dimmed(False)
         appearing: list[CardItem] = []
         # Items in the scene that move, and where they were drawn (an animation starts there). Items not in the
         # scene yet only learn their spot: they are put there when they join it.
         moved: list[tuple[CardItem, float, float]] = []
-        for item, (zone, x, y) in zip(spots.items, spots.targets, strict=True):
-            item.zone = zone
-            if not item.placed:
-                item.placed = True
-                appearing.append(item)
-            if x != item.x0 or y != item.y0:
-                if item.joined:
-                    moved.append((item, item.x0, item.y0))
-                item.x0 = x
-                item.y0 = y
-        if dims is not None:
-            for item in spots.items:
-                dimmed = dims(item)
-                if dimmed != item.dimmed:
-                    item.set_dimmed(dimmed)
+        for card_id, item in self.items.made.items():
+            target = targets.get(card_id)
+            if target is None:
+                if item.placed:
+                    hiding.append(item)
+                    item.placed = False
+                    item.zone = None
+            else:
+                zone, x, y = target
+                item.zone = zone
+                if not item.placed:
+                    item.placed = True
+                    appearing.append(item)
+                if x != item.x0 or y != item.y0:
+                    if item.joined:
+                        moved.append((item, item.x0, item.y0))
+                    item.x0 = x
+                    item.y0 = y
+            if dims is not None:
+                item.set_dimmed(card_id in self._dimmed)
         if not detail:
             # Far out every item is hidden and the overview draws from the arrays: moving the items can wait.
             self._stale = self._stale or bool(moved)
@@ -256,35 +333,38 @@ class CardLayer:
                         item.setPos(item.x0, item.y0)
                     for item in appearing:
                         item.setPos(item.x0, item.y0)
-        self._show_spots(spots, fresh=False)
+        colours = spots.colours(self._colour_changes, self._colours_of)
+        self.members = {zone: set(held) for zone, held in spots.members.items()}
+        self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(cards), spots.slots)
+        self._touch()
 
     def place(self, card_id: str, zone: str, x: float, y: float) -> None:
         """Put one card at a spot in the current model (shown if cards are drawn one by one)."""
         item = self.items[card_id]
         if item.zone != zone:
-            self._forget_zone(item)
+            self._forget_zone(card_id, item.zone)
             self.members.setdefault(zone, set()).add(card_id)
             item.zone = zone
         if not item.placed:
             item.placed = True
             item.setVisible(self.detail)
         item.move_to(x, y)
-        self.positions.put(card_id, x, y, self.colour_number(item))
+        self.positions.put(card_id, x, y, self.colour_number(item.card, item.dimmed))
         self._touch()
 
     def follow(self, placements: Mapping[str, Placement], layout: ModelLayout, card_ids: Iterable[str]) -> None:
         """Put these cards where their placements (the current model's) say, or in the tray if they have none."""
         ids = list(card_ids)
-        targets = targets_in(layout, {i: placements[i] for i in ids if i in placements and i in self.items})
+        targets = targets_in(layout, {i: placements[i] for i in ids if i in placements and i in self})
         for card_id in ids:
             if card_id in targets:
                 self.place(card_id, *targets[card_id])
-            elif card_id in self.items:
+            elif card_id in self:
                 self.unplace(card_id)
 
     def unplace(self, card_id: str) -> None:
         item = self.items[card_id]
-        self._forget_zone(item)
+        self._forget_zone(card_id, item.zone)
         item.zone = None
         if item.placed:
             item.placed = False
@@ -292,16 +372,18 @@ class CardLayer:
         self.positions.hide(card_id)
         self._touch()
 
-    def placed(self) -> Iterable[CardItem]:
-        return (item for item in self.items.values() if item.placed)
+    def placed(self) -> list[CardItem]:
+        """The items of the placed cards (made now: for tests and small canvases)."""
+        items = self.items
+        return [items[card_id] for held in self.members.values() for card_id in held]
 
-    def _forget_zone(self, item: CardItem) -> None:
-        if item.zone is not None:
-            holders = self.members.get(item.zone)
+    def _forget_zone(self, card_id: str, zone: str | None) -> None:
+        if zone is not None:
+            holders = self.members.get(zone)
             if holders is not None:
-                holders.discard(item.card_id)
+                holders.discard(card_id)
                 if not holders:
-                    del self.members[item.zone]
+                    del self.members[zone]
 
     # -- how they are drawn ---------------------------------------------------------------------------------
 
@@ -311,14 +393,15 @@ class CardLayer:
             return
         self.detail = detail
         self.mover.finish()
+        made = self.items.made.values()
         if detail and self._stale:
-            placed = [item for item in self.items.values() if item.placed and item.joined]
+            placed = [item for item in made if item.placed and item.joined]
             with index_off(self._scene, len(placed), self.joined):
                 for item in placed:
                     item.setPos(item.x0, item.y0)
             self._stale = False
         # Hiding keeps each item's place in the index; showing 50,000 items takes ~50 ms, once per threshold.
-        for item in self.items.values():
+        for item in made:
             if item.placed:
                 item.setVisible(detail)
         self.overview.setVisible(not detail)
@@ -332,21 +415,43 @@ class CardLayer:
 
     def set_dimmed(self, dims: Dims, card_ids: Collection[str] | None = None) -> None:
         """Dim the cards `dims` says belong to the other side (only `card_ids`, if given)."""
-        changed = False
-        items = self.items.values() if card_ids is None else (self.items[i] for i in card_ids if i in self.items)
-        for item in items:
-            value = dims(item)
-            if value != item.dimmed:
+        cards, made = self.items.cards, self.items.made
+        if card_ids is None:
+            placed = ((card_id, zone) for zone, held in self.members.items() for card_id in held)
+            dimmed = {card_id for card_id, zone in placed if dims(cards[card_id], zone)}
+            changed = dimmed ^ self._dimmed
+        else:
+            dimmed = set(self._dimmed)
+            for card_id in card_ids:
+                if card_id in cards:
+                    if dims(cards[card_id], self.zone_of(card_id)):
+                        dimmed.add(card_id)
+                    else:
+                        dimmed.discard(card_id)
+            changed = dimmed ^ self._dimmed
+        if not changed:
+            return
+        self._dimmed = dimmed
+        self._colour_changes += 1
+        for card_id in changed:
+            value = card_id in dimmed
+            item = made.get(card_id)
+            if item is not None:
                 item.set_dimmed(value)
-                self.positions.set_colour(item.card_id, self.colour_number(item))
-                changed = True
-        if changed:
-            self._touch()
-
-    def recolour(self, item: CardItem) -> None:
-        """The card's kind or colour changed: draw it in its new colour when zoomed out."""
-        self.positions.set_colour(item.card_id, self.colour_number(item))
+            self.positions.set_colour(card_id, self.colour_number(cards[card_id], value))
         self._touch()
+
+    def set_chips(self, card_id: str, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
+        """What the model says about a card (emotion, opportunity, exchange balance), drawn on it."""
+        if card_id not in self.items.cards:
+            return
+        if chips or top_opportunity:
+            self._chips[card_id] = (chips, top_opportunity)
+        else:
+            self._chips.pop(card_id, None)
+        item = self.items.made.get(card_id)
+        if item is not None:
+            item.set_chips(chips, top_opportunity)
 
     def set_bounds(self, bounds: QRectF) -> None:
         self.overview.set_bounds(bounds)
@@ -355,7 +460,7 @@ class CardLayer:
     def uncached(self) -> Iterator[None]:
         """Paint without the per-item pixmap caches (for pictures: SVG and PDF keep text as text, and an export
         does not push the views' cached cards out of Qt's pixmap cache)."""
-        items: list[QGraphicsItem] = [item for item in self.items.values() if item.cached]
+        items: list[QGraphicsItem] = [item for item in self.items.made.values() if item.cached]
         items.append(self.overview)
         for item in items:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)

@@ -28,9 +28,9 @@ class FlowLayer:
         self.active = active
         wanted: dict[str, Link] = {}
         if active:
+            spot = cards.spot
             for link in document.live_links():
-                source, target = cards.get(link.source), cards.get(link.target)
-                if source is not None and target is not None and source.placed and target.placed:
+                if spot(link.source) is not None and spot(link.target) is not None:
                     wanted[link.id] = link
         for link_id in list(self.items):
             if link_id not in wanted:
@@ -71,13 +71,9 @@ class FlowLayer:
             link = item.link
             if touched is not None and link.source not in touched and link.target not in touched:
                 continue
-            source, target = cards.get(link.source), cards.get(link.target)
-            if source is None or target is None:
-                continue
-            if live:
-                item.route((source.x(), source.y()), (target.x(), target.y()))
-            else:
-                item.route((source.x0, source.y0), (target.x0, target.y0))
+            source, target = _drawn_at(cards, link.source, live), _drawn_at(cards, link.target, live)
+            if source is not None and target is not None:
+                item.route(source, target)
 
     def at(self, point: QPointF) -> str | None:
         for link_id, item in self.items.items():
@@ -89,3 +85,11 @@ class FlowLayer:
         for item in self.items.values():
             self._scene.removeItem(item)
         self.items.clear()
+
+
+def _drawn_at(cards: CardLayer, card_id: str, live: bool) -> tuple[float, float] | None:
+    """Where a placed card is (`live`: where its item is drawn this instant, e.g. while dragged)."""
+    item = cards.items.made.get(card_id) if live else None
+    if item is not None and item.placed:
+        return item.x(), item.y()
+    return cards.spot(card_id)

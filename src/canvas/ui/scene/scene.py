@@ -1,13 +1,13 @@
 """The canvas scene: a document seen through one model from one side, kept in step with the document's change sets.
 
-The scene builds one item per card once (`show_document`), moves the same items when the model changes
-(`flip_to`), and updates only what a change set touched (`apply_changes`). Gestures become signals with plain data;
-the scene never edits the document.
+The scene shows a document's cards once (`show_document`; an item is made per card when first needed), moves the
+same items when the model changes (`flip_to`), and updates only what a change set touched (`apply_changes`).
+Gestures become signals with plain data; the scene never edits the document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QBrush
@@ -23,13 +23,12 @@ from canvas.core.frameworks import ModelSpec
 from canvas.core.layout import CARD_H, CARD_W, ModelLayout, keeps_geometry, layout_model
 from canvas.core.model import Card, ModelSettings, Placement, Side
 from canvas.ui.scene.annotations import Annotator
-from canvas.ui.scene.cards import CardLayer
+from canvas.ui.scene.cards import CardLayer, Dims
 from canvas.ui.scene.dropping import capture_offset, drop_spot, drop_spots
 from canvas.ui.scene.events import GestureRouter
 from canvas.ui.scene.flip import ANIMATE_MAX
 from canvas.ui.scene.flows import FlowLayer
 from canvas.ui.scene.items.backdrop import Backdrop, Backdrops, qrect, same_geometry
-from canvas.ui.scene.items.card import CardItem
 from canvas.ui.scene.marks import Marks
 from canvas.ui.scene.plans import Plan, Plans
 from canvas.ui.scene.sides import dims_card
@@ -105,7 +104,7 @@ class CanvasScene(SceneSurface):
         return self._layout
 
     def show_document(self, document: Document, model: str, side: Side | None = None) -> None:
-        """Build one item per live card and show `model` from `side`."""
+        """Show the live cards (items are made as views need them, cards.py) and `model` from `side`."""
         spec = self._spec_for(model)
         self.cancel_gesture()
         self._router.drop_editor()
@@ -194,12 +193,12 @@ class CanvasScene(SceneSurface):
         # The cards to dim again are the cards an edit touched; none (a flip, a relayout) means look at everything.
         self._annotator.refresh(document, spec, self.cards, backdrop, self.flows.items, touched=dim or None)
 
-    def _dims(self) -> Callable[[CardItem], bool] | None:
+    def _dims(self) -> Dims | None:
         """Which cards the current side dims (None: no side chosen, nothing is dimmed)."""
         layout, side = self._layout, self._side
         if side is None or layout is None:
             return None
-        return lambda item: dims_card(layout, item, side)
+        return lambda card, zone: dims_card(layout, card, zone, side)
 
     def _apply_side(self, card_ids: Collection[str] | None = None) -> None:
         backdrop, layout, side = self._backdrops.current, self._layout, self._side
@@ -207,7 +206,7 @@ class CanvasScene(SceneSurface):
             return
         backdrop.set_side(side)
         if card_ids is None or card_ids:
-            self.cards.set_dimmed(lambda item: dims_card(layout, item, side), card_ids)
+            self.cards.set_dimmed(lambda card, zone: dims_card(layout, card, zone, side), card_ids)
 
     # -- following the document ------------------------------------------------------------------------------
 
@@ -235,10 +234,8 @@ class CanvasScene(SceneSurface):
                     self.cards.add(card)
                     placed.add(card.id)
                     relayout = True
-                elif self.cards.items[change.key].card != card:
-                    item = self.cards.items[change.key]
-                    item.set_card(card)
-                    self.cards.recolour(item)
+                elif self.cards.card(change.key) != card:
+                    self.cards.set_card(card)
                     placed.add(card.id)  # its voice may have changed: dim it again
             elif change.table == Placement.table:
                 record = change.after or change.before

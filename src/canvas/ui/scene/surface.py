@@ -38,10 +38,8 @@ class SceneSurface(QGraphicsScene):
 
     def card_rect(self, card_id: str) -> QRectF | None:
         """Where a placed card is drawn in the current model (None if it is not placed there)."""
-        item = self.cards.get(card_id)
-        if item is None or not item.placed:
-            return None
-        return QRectF(item.x0, item.y0, CARD_W, CARD_H)
+        spot = self.cards.spot(card_id)
+        return QRectF(spot[0], spot[1], CARD_W, CARD_H) if spot is not None else None
 
     def card_at(self, pos: QPointF) -> str | None:
         return self.cards.positions.at(pos.x(), pos.y())

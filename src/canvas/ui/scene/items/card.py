@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText
@@ -75,9 +74,6 @@ class CardItem(QGraphicsItem):
     #: Whether Qt keeps this card's rendering as a pixmap: turned on (`cache`) when a view is about to show the
     #: card, not for all 50,000 cards while a canvas opens.
     cached = False
-    #: Counts changes of any card's overview colour (`overview_key`): colours worked out for many cards at once are
-    #: kept until one changes (spots.py).
-    overview_changes: ClassVar[int] = 0
     #: The bounds, and the zoom they were fitted to (`cache`).
     _bounds = BOUNDS
     _bounds_zoom = 1.0
@@ -105,21 +101,12 @@ class CardItem(QGraphicsItem):
     def _look(self) -> KindLook:
         return self._style.kinds[self.card.kind]
 
-    @property
-    def overview_key(self) -> str:
-        """Which overview colour it is drawn in when zoomed far out (see `OverviewItem`): its own colour or its
-        kind's (a StrEnum: the kind is its value), paler when dimmed."""
-        card = self.card
-        base = card.colour or card.kind
-        return f"{base}/dim" if self.dimmed else base
-
     # -- state set by the scene ------------------------------------------------------------------------------
 
     def set_card(self, card: Card) -> None:
         """Show a new revision of the card; text layouts are rebuilt on the next paint."""
         self.card = card
         self._title = self._compact = self._more_votes = self._fill = None
-        CardItem.overview_changes += 1
         self.update()
 
     def set_chips(self, chips: tuple[Chip, ...], top_opportunity: bool = False) -> None:
@@ -146,7 +133,6 @@ class CardItem(QGraphicsItem):
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.setOpacity(self.opacity_target())
-            CardItem.overview_changes += 1
 
     def opacity_target(self) -> float:
         """Cards of the other side are dimmed, not hidden: they are still there."""
