@@ -67,6 +67,7 @@ class FindBar(QFrame):
         layout.addWidget(icon)
         layout.addWidget(edit, 1)
         layout.addWidget(count)
+        buttons: list[QWidget] = []
         for name, tip, slot in (
             ("previous", "Previous match (Shift+F3)", self.previous),
             ("next", "Next match (F3)", self.next),
@@ -78,7 +79,17 @@ class FindBar(QFrame):
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             layout.addWidget(button)
+            buttons.append(button)
         edit.textChanged.connect(lambda _text: self._timer.start())
+        # Made now, they would come last in the window's Tab order: they follow the bar, as when made with it (after
+        # the last widget before it that takes the keyboard; Qt orders nothing after one that does not).
+        previous = self.previousInFocusChain()
+        while previous is not None and previous is not self and not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            previous = previous.previousInFocusChain()
+        for widget in (edit, *buttons):
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
         self.adjustSize()
         return edit, count
 

@@ -59,14 +59,18 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
-        # Widgets are made inside their final parents (see the docks below); the central widget comes first so that
-        # it stays below the docks, as when it was set after them.
+        # Widgets are made inside their final parents (see the docks below), in the order they were once moved into
+        # them: the central widget first (below the docks), the strip above the canvas, then the canvas with the bars
+        # floating over it; the keyboard's Tab order follows that order.
         central = QWidget(self)
         self.scene = CanvasScene(controller.catalog, self)
+        self.strip = PerspectiveStrip(controller, central)
         self.view = CanvasView(self.scene, central)
         self.view.setObjectName("canvasView")
         self.view.setAccessibleName("Canvas")
         self.view.setAccessibleDescription("The cards on the model shown; start typing to capture a card")
+        self.find_bar = FindBar(controller, self._reading_order, self.view)
+        self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
         self.commands = Actions(self)
         self.editor = CanvasEditor(controller, self)
         # Each panel is made inside its dock: moved into a dock afterwards, every widget of an already polished panel
@@ -77,9 +81,6 @@ class MainWindow(QMainWindow):
         self.canvas_list = CanvasList(controller, self.canvases_dock)
         self.history_dock = self._new_dock("History", "historyDock")
         self.history = History(controller.undo_group, self.history_dock)
-        self.strip = PerspectiveStrip(controller, central)
-        self.find_bar = FindBar(controller, self._reading_order, self.view)
-        self.capture = QuickCapture(controller, self.view, self.pointer, self._focused_card)
         self.stage_menu = StageMenu(controller, self)
         self.presentation = PresentationMode(self, self._set_canvas_look)
         self.memory = ViewMemory(controller, self.view, self.scene)

@@ -54,7 +54,7 @@ class Perspective(QObject):
         window.resizeDocks([self.tray_dock], [290], Qt.Orientation.Horizontal)
         window.resizeDocks([self.tray_dock, self.gauge_dock], [420, 480], Qt.Orientation.Vertical)
 
-        self.count = QToolButton()
+        self.count = QToolButton(window.strip)
         self.count.setObjectName("trayCount")
         self.count.setAutoRaise(True)
         self.count.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

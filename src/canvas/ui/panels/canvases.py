@@ -59,7 +59,8 @@ class CanvasList(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.list = QListWidget()
+        # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
+        self.list = QListWidget(self)
         self.list.setObjectName("canvasList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -93,12 +94,12 @@ class CanvasList(QWidget):
         controller.changed.connect(self._on_changed)
 
     def _button_row(self) -> QWidget:
-        row = QWidget()
+        row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(2)
         for action in (self.new_action, self.rename_action, self.delete_action):
-            button = QToolButton()
+            button = QToolButton(row)
             button.setDefaultAction(action)
             layout.addWidget(button)
         layout.addStretch(1)

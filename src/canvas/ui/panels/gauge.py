@@ -138,21 +138,22 @@ class GaugePanel(QWidget):
         #: The zone rows shown in the table, in order.
         self._rows: list[ZoneRow] = []
         self._warning = QBrush(QColor(LOOKS["assumptions"][1]))
-        self.heading = QLabel()
+        # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
+        self.heading = QLabel(self)
         self.heading.setObjectName("sectionLabel")
         self.heading.setWordWrap(True)
-        self.verdict = QLabel()
+        self.verdict = QLabel(self)
         self.verdict.setObjectName("gaugeVerdict")
         self.verdict.setWordWrap(True)
-        self.bar = EvidenceBar()
-        self.legend = QLabel()
+        self.bar = EvidenceBar(self)
+        self.legend = QLabel(self)
         self.legend.setStyleSheet(NOTE_STYLE)
         self.legend.setWordWrap(True)
         self.legend.setToolTip(
             "Customer evidence: cards in the customer's voice, observed with customers or reported by them.\n"
             "Assumptions: everything else — assumed by us, or stated in the organization's voice."
         )
-        self.zones = QTreeWidget()
+        self.zones = QTreeWidget(self)
         self.zones.setObjectName("gaugeZones")
         self.zones.setColumnCount(2)
         self.zones.setHeaderLabels(["Zone", "Evidence"])
@@ -176,7 +177,7 @@ class GaugePanel(QWidget):
         header.sectionResized.connect(self._name_column_resized)
         self.zones.itemActivated.connect(self._zone_clicked)
         self.zones.itemClicked.connect(self._zone_clicked)
-        self.empty_zones = QLabel()
+        self.empty_zones = QLabel(self)
         self.empty_zones.setStyleSheet(NOTE_STYLE)
         self.empty_zones.setWordWrap(True)
         layout = QVBoxLayout(self)

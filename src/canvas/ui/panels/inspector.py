@@ -146,11 +146,10 @@ class Inspector(QStackedWidget):
             ("Satisfaction", self.satisfaction),
             ("Votes", self.votes),
         ):
-            caption = QLabel(label, page)
-            caption.setObjectName("fieldLabel")
-            caption.setBuddy(widget)
             widget.setObjectName(f"field_{label.lower()}")
-            form.addRow(caption, widget)
+            # Qt makes the caption, with the field as its buddy (made in C++, it costs less to build and polish).
+            form.addRow(label, widget)
+            form.labelForField(widget).setObjectName("fieldLabel")
         form.addRow("", self.opportunity)
         self._placeholders = {line.objectName(): line.placeholderText() for line in (self.source, self.tags)}
         return page

@@ -52,10 +52,10 @@ class PerspectiveStrip(QWidget):
         self.setObjectName("perspectiveStrip")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._controller = controller
-        self.title = ElidedLabel()
+        self.title = ElidedLabel(self)
         self.title.setObjectName("canvasTitle")
         self.title.setMinimumWidth(120)
-        self.tabs = QTabBar()
+        self.tabs = QTabBar(self)
         self.tabs.setObjectName("perspectives")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)

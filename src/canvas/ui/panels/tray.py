@@ -178,10 +178,11 @@ class TrayPanel(QWidget):
         self._controller = controller
         self._dirty = True
         self.model = TrayModel(controller)
-        self.heading = QLabel()
+        # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
+        self.heading = QLabel(self)
         self.heading.setObjectName("sectionLabel")
         self.heading.setWordWrap(True)
-        self.list = QListView()
+        self.list = QListView(self)
         self.list.setObjectName("trayList")
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
@@ -193,10 +194,10 @@ class TrayPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.list.setAccessibleName("Cards not yet placed in this model")
-        self.hint = QLabel("Drag cards onto a zone to place them, or let Suggest propose zones by kind.")
+        self.hint = QLabel("Drag cards onto a zone to place them, or let Suggest propose zones by kind.", self)
         self.hint.setStyleSheet(NOTE_STYLE)
         self.hint.setWordWrap(True)
-        self.suggest = QPushButton("Suggest placements…")
+        self.suggest = QPushButton("Suggest placements…", self)
         self.suggest.setObjectName("suggestButton")
         self.suggest.setToolTip("Propose a zone for each kind of card waiting here; you confirm before anything moves")
         self.suggest.clicked.connect(self.suggestRequested.emit)
