@@ -10,6 +10,7 @@ from canvas.core.edits import AddCard, AddLink, DeleteCards, EditCard, PlaceCard
 from canvas.core.layout import SLOT_H, SLOT_W
 from canvas.core.model import Card, CardKind, Link, Placement, ZoneLabel
 from canvas.ui.scene.scene import CanvasScene
+from canvas.ui.scene.view import CanvasView
 
 from .workshop import card_id
 
@@ -141,3 +142,28 @@ def test_a_card_moved_away_from_every_edge_lays_nothing_out_again(
     assert scene.model_layout() is layout, "no zone can have changed: the layout is kept"
     zone, item = layout.zones["use.thinking"], scene.cards.items[near]
     assert (item.x0, item.y0) == (zone.origin[0] + SLOT_W, zone.origin[1] + SLOT_H)
+
+
+def test_items_are_made_for_the_cards_a_view_shows_and_the_overview_colours_the_rest(
+    qtbot: QtBot, scene: CanvasScene, document: Document
+) -> None:
+    assert scene.cards.items.made == {}, "showing a document makes no card item"
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(0.5)
+    view.grab()
+    made = set(scene.cards.items.made)
+    assert made and made < set(scene.cards.items), "the cards in view have items, not all of them"
+    # A card deleted before the overview first drew: the overview's colours are worked out without it.
+    gone = next(card for card in document.placements_in("journey") if card not in made)
+    scene.apply_changes(DeleteCards((gone,)).apply(document))
+    assert gone not in scene.cards
+    view.set_zoom(0.05)
+    view.grab()
+    positions = scene.cards.positions
+    shown = positions.shown[: positions.used]
+    assert shown.sum() == sum(len(held) for held in scene.cards.members.values())
+    assert (positions.colours[: positions.used][shown] > 0).all(), "every shown card has its colour"

@@ -40,3 +40,21 @@ def test_overlapping_cards_show_the_overlap_grey(qtbot: QtBot) -> None:
     assert QColor(image.pixel(15, 4)) == OVERLAP
     assert QColor(image.pixel(5, 4)) == QColor("#c63f2b")
     assert QColor(image.pixel(25, 4)) == QColor("#2b8748")
+
+
+def test_colours_given_as_a_function_are_worked_out_when_first_read_and_later_writes_win() -> None:
+    asked: list[int] = []
+
+    def colours() -> list[int]:
+        asked.append(1)
+        return [1, 2, 3]
+
+    positions = CardPositions.of(["a", "b", "c"], [0.0, 300.0, 600.0], [0.0, 0.0, 0.0], colours)
+    positions.set_colour("b", 7)  # a card recoloured before the overview first drew
+    positions.remove("c")
+    positions.put("d", 900.0, 0.0, 9)  # a new card in c's old slot
+    assert asked == []
+    assert list(positions.colours[:3]) == [1, 7, 9]
+    assert asked == [1]
+    positions.set_colour("a", 5)
+    assert list(positions.colours[:3]) == [5, 7, 9] and asked == [1]

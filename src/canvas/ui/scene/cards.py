@@ -161,6 +161,12 @@ class CardLayer:
     def _colours_of(self, spots: Spots) -> list[int]:
         """Overview colour numbers of the cards of `spots` (in its order), from their records."""
         cards, dimmed, numbers = self.items.cards, self._dimmed, self._numbers
+        if not all(map(cards.__contains__, spots.ids)):
+            # A card was deleted since `spots` was shown (its slot is hidden): worked out one by one.
+            return [
+                self.colour_number(cards[card_id], card_id in dimmed) if card_id in cards else 0
+                for card_id in spots.ids
+            ]
         placed = list(map(cards.__getitem__, spots.ids))
         keys: list[str] = [card.colour or card.kind for card in placed]
         if dimmed:
@@ -333,8 +339,9 @@ class CardLayer:
                         item.setPos(item.x0, item.y0)
                     for item in appearing:
                         item.setPos(item.x0, item.y0)
-        colours = spots.colours(self._colour_changes, self._colours_of)
         self.members = {zone: set(held) for zone, held in spots.members.items()}
+        # The overview colours are worked out when the overview first draws (as they are then).
+        colours = lambda: spots.colours(self._colour_changes, self._colours_of)  # noqa: E731
         self.overview.positions = CardPositions.of(spots.ids, spots.xs, spots.ys, colours, len(cards), spots.slots)
         self._touch()
 

@@ -8,7 +8,7 @@ and hidden items are invisible to Qt's hit tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -24,8 +24,10 @@ class CardPositions:
         self.xs: npt.NDArray[np.float64] = np.zeros(capacity)
         self.ys: npt.NDArray[np.float64] = np.zeros(capacity)
         self.shown: npt.NDArray[np.bool_] = np.zeros(capacity, dtype=bool)
-        #: Overview colour number per card (an index into the overview's palette).
-        self.colours: npt.NDArray[np.int32] = np.zeros(capacity, dtype=np.int32)
+        self._colours: npt.NDArray[np.int32] = np.zeros(capacity, dtype=np.int32)
+        #: Colours not worked out yet (`of`): the first `_pending[0]` slots' colours, and later writes by slot.
+        self._pending: tuple[int, Callable[[], Sequence[int]]] | None = None
+        self._later: dict[int, int] = {}
         self._slot: dict[str, int] = {}
         self._ids: list[str | None] = [None] * capacity
         self._free: list[int] = []
@@ -38,21 +40,47 @@ class CardPositions:
         ids: Sequence[str],
         xs: Sequence[float] | npt.NDArray[np.float64],
         ys: Sequence[float] | npt.NDArray[np.float64],
-        colours: Sequence[int],
+        colours: Sequence[int] | Callable[[], Sequence[int]],
         capacity: int = 0,
         slots: Mapping[str, int] | None = None,
     ) -> CardPositions:
-        """An index showing exactly these cards, built in one go (`slots`, if given, is each id's place in `ids`)."""
+        """An index showing exactly these cards, built in one go (`slots`, if given, is each id's place in `ids`).
+        `colours` may be a function giving them: it is called when the colours are first read, which is only when
+        the overview draws (working out 50,000 cards' colours as a canvas opens zoomed in cost ~30 ms)."""
         count = len(ids)
         index = cls(max(capacity, count, 1024))
         index.xs[:count] = xs
         index.ys[:count] = ys
-        index.colours[:count] = colours
+        if callable(colours):
+            index._pending = (count, colours)
+        else:
+            index._colours[:count] = colours
         index.shown[:count] = True
         index._ids[:count] = ids
         index._slot = dict(slots) if slots is not None else {card_id: slot for slot, card_id in enumerate(ids)}
         index.used = count
         return index
+
+    @property
+    def colours(self) -> npt.NDArray[np.int32]:
+        """Overview colour number per slot (an index into the overview's palette)."""
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            count, work_out = pending
+            self._colours[:count] = work_out()
+            for slot, colour in self._later.items():
+                self._colours[slot] = colour
+            self._later.clear()
+        return self._colours
+
+    def _set_colour(self, slot: int, colour: int) -> None:
+        # While the colours wait to be worked out, a write waits too (they are worked out from the cards as they
+        # are then, so a write of the same card agrees; a slot given to another card keeps its new colour).
+        if self._pending is not None:
+            self._later[slot] = colour
+        else:
+            self._colours[slot] = colour
 
     def __len__(self) -> int:
         return int(self.shown[: self.used].sum())
@@ -70,12 +98,12 @@ class CardPositions:
         self.ys[slot] = y
         self.shown[slot] = True
         if colour is not None:
-            self.colours[slot] = colour
+            self._set_colour(slot, colour)
 
     def set_colour(self, card_id: str, colour: int) -> None:
         slot = self._slot.get(card_id)
         if slot is not None:
-            self.colours[slot] = colour
+            self._set_colour(slot, colour)
 
     def hide(self, card_id: str) -> None:
         slot = self._slot.get(card_id)
@@ -144,7 +172,7 @@ class CardPositions:
         size = len(self.xs) * 2
         self.xs = np.resize(self.xs, size)
         self.ys = np.resize(self.ys, size)
-        self.colours = np.resize(self.colours, size)
+        self._colours = np.resize(self._colours, size)
         shown = np.zeros(size, dtype=bool)
         shown[: len(self.shown)] = self.shown
         self.shown = shown
