@@ -155,7 +155,7 @@ class HeaderPanel:
         if header.kind == "column":
             self._label_font = style.header_font
             self._label = static_text(elided(header.label, style.header_font, width), style.header_font)
-            self._question = wrapped_static_text(header.question, style.question_font, width, 2)
+            self._question_fit = (width, 2)
             self._label_at, self._question_at = QPointF(x + pad, y + 8.0), QPointF(x + pad, y + 36.0)
         elif header.kind == "row":
             colour = QColor(header.colour) if header.colour else QColor("#e3e7ed")
@@ -167,7 +167,7 @@ class HeaderPanel:
             side = style.side_names.get(header.side, "")
             self._side = static_text(side, style.side_font) if side else None
             lines = max(1, int((self.rect.height() - label_h - 44.0) // 15.0))
-            self._question = wrapped_static_text(header.question, style.question_font, width - 4.0, min(lines, 6))
+            self._question_fit = (width - 4.0, min(lines, 6))
             self._label_at = QPointF(x + pad + 4.0, y + 12.0)
             self._side_at = QPointF(x + pad + 4.0, y + 16.0 + label_h)
             self._question_at = QPointF(x + pad + 4.0, y + 34.0 + label_h)
@@ -175,8 +175,11 @@ class HeaderPanel:
             self._label_font = style.row_header_font
             self._label = static_text(elided(header.label, style.row_header_font, width), style.row_header_font)
             # One line: the cards start right under the title strip; hovering shows the whole question.
-            self._question = wrapped_static_text(header.question, style.question_font, width, 1)
+            self._question_fit = (width, 1)
             self._label_at, self._question_at = QPointF(x + pad, y + 9.0), QPointF(x + pad, y + 31.0)
+        #: The question laid out (in `_question_fit`: width and lines), made when first drawn: a canvas usually
+        #: opens zoomed out too far for the questions to be legible.
+        self._question_text: QStaticText | None = None
         self.tooltip = header.label if not header.question else f"{header.label}\n{header.question}"
         self._far_label = FarLabel(header.label, self._label_font, self.rect, tall=header.kind == "row")
 
@@ -184,6 +187,16 @@ class HeaderPanel:
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self._changed(self.rect)
+
+    @property
+    def _question(self) -> QStaticText:
+        text = self._question_text
+        if text is None:
+            width, lines = self._question_fit
+            text = self._question_text = wrapped_static_text(
+                self.header.question, self._style.question_font, width, lines
+            )
+        return text
 
     def paint(self, painter: QPainter) -> None:
         style = self._style
