@@ -31,6 +31,7 @@ from canvas.ui.panels.history import History
 from canvas.ui.panels.inspector import Inspector
 from canvas.ui.panels.perspectives import PerspectiveStrip
 from canvas.ui.panels.status import StatusLine
+from canvas.ui.panels.tray import LiveCount
 from canvas.ui.perspective import Perspective
 from canvas.ui.placing import reading_order
 from canvas.ui.presentation import PresentationMode
@@ -59,6 +60,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
+        # How many live cards the canvas holds, for the status line and the tray count: counted once per canvas
+        # (10,000 cards: ~1.5 ms), then followed from change sets. Connected first, so it is current for both.
+        self.live = LiveCount()
+        controller.documentReplaced.connect(self.live.reset)
+        controller.changed.connect(self.live.follow)
         # Widgets are made inside their final parents (see the docks below), in the order they were once moved into
         # them: the central widget first (below the docks), the strip above the canvas, then the canvas with the bars
         # floating over it; the keyboard's Tab order follows that order.
@@ -78,7 +84,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._new_dock("Inspector", "inspectorDock")
         self.inspector = Inspector(controller, self.inspector_dock)
         self.canvases_dock = self._new_dock("Canvases", "canvasesDock")
-        self.canvas_list = CanvasList(controller, self.canvases_dock)
+        self.canvas_list = CanvasList(controller, self.canvases_dock, first_frame=self.view.after_first_frame)
         self.history_dock = self._new_dock("History", "historyDock")
         self.history = History(controller.undo_group, self.history_dock)
         self.stage_menu = StageMenu(controller, self)
@@ -97,7 +103,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._build_toolbar()
-        self.status = StatusLine(controller, self.statusBar())
+        self.status = StatusLine(controller, self.statusBar(), self.live)
         self._wire()
         self.perspective = Perspective(self)
         self.resize(1400, 900)

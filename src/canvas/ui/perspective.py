@@ -20,7 +20,7 @@ from canvas.core.edits import Batch, EditCanvas, PlaceCards
 from canvas.core.model import Side
 from canvas.paths import builtin_models_dir
 from canvas.ui.panels.gauge import GaugeChip, GaugePanel
-from canvas.ui.panels.tray import LiveCount, TrayPanel, tray_phrase
+from canvas.ui.panels.tray import TrayPanel, tray_phrase
 from canvas.ui.panels.where_else import CardTooltips
 from canvas.ui.split import SideBySide
 from canvas.ui.suggest import group_by_kind, suggested_spots
@@ -42,10 +42,10 @@ class Perspective(QObject):
         self._window = window
         controller = self._controller = window.controller
         commands = window.commands
-        self.live = LiveCount()
+        self.live = window.live
         # Each panel is made inside its dock (see MainWindow.__init__: a polished panel moved later is polished again).
         self.tray_dock = self._new_dock("Tray", "trayDock")
-        self.tray = TrayPanel(controller, self.tray_dock)
+        self.tray = TrayPanel(controller, self.tray_dock, first_frame=window.view.after_first_frame)
         self.gauge_dock = self._new_dock("Evidence", "gaugeDock")
         self.gauge = GaugePanel(controller, self.gauge_dock, first_frame=window.view.after_first_frame)
         self._dock(self.tray_dock, self.tray, Qt.DockWidgetArea.LeftDockWidgetArea, "Alt+4")
@@ -205,12 +205,10 @@ class Perspective(QObject):
 
     # -- following the controller ----------------------------------------------------------------------------
 
-    def _document_replaced(self, document: Document) -> None:
-        self.live.reset(document)
+    def _document_replaced(self, _document: Document) -> None:
         self._refresh()
 
-    def _changed(self, changes: ChangeSet) -> None:
-        self.live.follow(changes)
+    def _changed(self, _changes: ChangeSet) -> None:
         self._refresh_count()
 
     def _side_changed(self, side: Side | None) -> None:
@@ -246,7 +244,7 @@ class Perspective(QObject):
         spec = controller.model_spec
         self.count.setText(tray_phrase(waiting, spec.title if spec is not None else controller.model))
         self.count.setEnabled(waiting > 0)
-        self.tray.set_heading(tray_phrase(waiting, spec.name if spec is not None else controller.model))
+        self.tray.set_heading(tray_phrase(waiting, spec.name if spec is not None else controller.model), waiting)
         self._window.commands.suggest.setEnabled(waiting > 0)
 
     # -- what the person asks for ----------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_the_first_start_on_an_empty_store_shows_the_demo_canvas(
     assert window.scene.card_rect(window.controller.document.live_cards()[0].id) is not None or any(
         window.scene.card_rect(card.id) is not None for card in window.controller.document.live_cards()
     )
-    assert window.canvas_list.list.count() == 1
+    qtbot.waitUntil(lambda: window.canvas_list.list.count() == 1)  # filled right after the canvas's first frame
     assert window.status.cards.text().endswith("cards")
 
 

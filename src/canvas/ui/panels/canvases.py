@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,9 +58,21 @@ class _TwoLines(QStyledItemDelegate):
 class CanvasList(QWidget):
     """Lists the store's canvases, the open one highlighted. Double-click or Enter opens; F2 renames."""
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        first_frame: Callable[[Callable[[], None]], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
+        #: Holds the first filling of the list until the canvas has shown its first frame (see _document_replaced).
+        self._first_frame = first_frame
+        self._due = QTimer(self)
+        self._due.setSingleShot(True)
+        self._due.setInterval(0)
+        self._due.timeout.connect(self._fill_when_due)
         # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
         self.list = QListWidget(self)
         self.list.setObjectName("canvasList")
@@ -90,7 +104,7 @@ class CanvasList(QWidget):
         layout.addWidget(self._button_row())
 
         controller.canvasesChanged.connect(self.refresh)
-        controller.documentReplaced.connect(lambda _document: self.refresh())
+        controller.documentReplaced.connect(lambda _document: self._document_replaced())
         controller.changed.connect(self._on_changed)
 
     def _button_row(self) -> QWidget:
@@ -106,6 +120,20 @@ class CanvasList(QWidget):
         return row
 
     # -- showing ---------------------------------------------------------------------------------------------
+
+    def _document_replaced(self) -> None:
+        """Another canvas is shown: a window on screen marks it in the list at once. A window opening fills its list
+        right after the canvas's first frame: the list waits behind the inspector's tab, and the store counts every
+        canvas's cards for it (~20 ms at 50,000 cards on a slow machine)."""
+        if self.window().isVisible():
+            self.refresh()
+        else:
+            self._due.start()
+
+    def _fill_when_due(self) -> None:
+        if self._first_frame is not None and self._first_frame(self.refresh):
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         try:

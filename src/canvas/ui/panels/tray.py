@@ -8,7 +8,7 @@ change sets card by card. The count in the switcher never walks the cards (see `
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import filterfalse
 from typing import Any
 
@@ -172,11 +172,19 @@ class TrayPanel(QWidget):
     #: The person asked for placements by kind (the window opens the suggestion dialog).
     suggestRequested = Signal()
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        first_frame: Callable[[Callable[[], None]], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tray")
         self._controller = controller
         self._dirty = True
+        #: Holds a rebuild until the canvas has shown its first frame (CanvasView.after_first_frame).
+        self._first_frame = first_frame
         self.model = TrayModel(controller)
         # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
         self.heading = QLabel(self)
@@ -211,7 +219,7 @@ class TrayPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._rebuild)
+        self._timer.timeout.connect(self._due)
         controller.documentReplaced.connect(lambda _document: self.invalidate())
         controller.modelChanged.connect(lambda _model: self.invalidate())
         controller.changed.connect(self._follow)
@@ -220,14 +228,26 @@ class TrayPanel(QWidget):
         rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
         return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
 
-    def set_heading(self, text: str) -> None:
+    def set_heading(self, text: str, waiting: int) -> None:
+        """Say how many cards wait (`waiting`, from the window's count). Until the list is rebuilt, the hint and the
+        Suggest button follow that count, so the panel has its final layout when the window first paints."""
         self.heading.setText(text)
+        if self._dirty:
+            self._show_state(empty=waiting == 0)
 
     def invalidate(self) -> None:
         """The model or canvas changed: rebuild the list once the window has painted (now, if not visible)."""
         self._dirty = True
         if self.isVisible():
             self._timer.start()
+
+    def _due(self) -> None:
+        """The scheduled rebuild: now, or right after the canvas's first frame while a window opens (the canvas comes
+        first: picking out the cards waiting took ~20 ms at 50,000 cards on a slow machine, before the canvas had
+        painted). The heading, which says how many wait, is set at once by the window (Perspective)."""
+        if self._first_frame is not None and self._first_frame(self.rebuild_now):
+            return
+        self._rebuild()
 
     def rebuild_now(self) -> None:
         """Bring the list up to date at once (tests, and before the suggestion dialog reads it)."""
@@ -260,7 +280,9 @@ class TrayPanel(QWidget):
         self._update_state()
 
     def _update_state(self) -> None:
-        empty = not self.model.ids
+        self._show_state(empty=not self.model.ids)
+
+    def _show_state(self, *, empty: bool) -> None:
         self.suggest.setEnabled(not empty)
         self.hint.setVisible(not empty)
 
