@@ -12,15 +12,23 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QStaticText, QTextLayo
 LINE_SEPARATOR = "\u2028"
 
 
+def _wrapping() -> QTextOption:
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
+
+
+#: How card text wraps (a layout copies it: one for every layout, not one made per card).
+WRAPPING = _wrapping()
+
+
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     """`text` broken into at most `max_lines` lines of `width`; the last line ends in "…" when text was cut."""
     flat = " ".join(text.split())
     if not flat:
         return []
     layout = QTextLayout(flat, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
+    layout.setTextOption(WRAPPING)
     spans: list[tuple[int, int]] = []
     layout.beginLayout()
     while len(spans) <= max_lines:
@@ -66,13 +74,10 @@ class WrappedText:
     def __init__(self, text: str, font: QFont, width: float, max_lines: int) -> None:
         flat = " ".join(text.split())
         layout = QTextLayout(flat, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
+        layout.setTextOption(WRAPPING)
         layout.setCacheEnabled(True)
         top = 0.0
         count = 0
-        end = 0
         layout.beginLayout()
         while count < max_lines:
             line = layout.createLine()
@@ -83,14 +88,13 @@ class WrappedText:
             line.setPosition(QPointF(0.0, top))
             top += line.height()
             count += 1
-            end = line.textStart() + line.textLength()
         layout.endLayout()
         self._layout = layout
         self._lines = count
         self._tail: QTextLayout | None = None
-        if count and end < len(flat):
+        last = layout.lineAt(count - 1) if count == max_lines else None
+        if last is not None and last.textStart() + last.textLength() < len(flat):
             # Cut: the last line is the rest of the text, elided, where the last line was.
-            last = layout.lineAt(count - 1)
             rest = flat[last.textStart() :]
             tail = QTextLayout(QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width), font)
             tail.setCacheEnabled(True)
