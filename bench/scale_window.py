@@ -85,6 +85,7 @@ def measure_window(
             close_window(app, window)
         window, cpu_ms, wall_ms = open_window(app, desktop, store, canvas_id)
         opened.add(cpu_ms, wall_ms)
+        figures.info.setdefault("opens_ms", []).append(round(cpu_ms, 1))
         watch = Stopwatch()
         settle(app)
         extra_cpu, extra_wall = watch.read()
