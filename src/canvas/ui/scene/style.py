@@ -295,6 +295,8 @@ class Style:
     #: The other side's cards: clearly secondary, yet their titles stay readable.
     dim_opacity: float = 0.45
     side_names: dict[Side, str] = field(default_factory=dict)
+    #: Zone tints worked out so far by zone colour (`zone_tints`): the zones of a row or a column share one.
+    _tints: dict[str | None, tuple[QColor, QColor]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def standard(cls) -> Style:
@@ -319,6 +321,13 @@ class Style:
     def zone_edge(self, colour: str | None) -> QColor:
         base = QColor(colour) if colour else QColor("#e3e7ed")
         return mix(base, QColor(INK), 0.12)
+
+    def zone_tints(self, colour: str | None) -> tuple[QColor, QColor]:
+        """A zone's fill and edge (`zone_fill`, `zone_edge`), worked out once per colour."""
+        found = self._tints.get(colour)
+        if found is None:
+            found = self._tints[colour] = (self.zone_fill(colour), self.zone_edge(colour))
+        return found
 
 
 @cache

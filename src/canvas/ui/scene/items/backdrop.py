@@ -31,6 +31,8 @@ MIN_QUESTION_PX = 6.0
 FAR_LABEL_PX = 10.0
 #: Tells the scene which part of the background to repaint.
 Changed = Callable[[QRectF], None]
+#: The tint of the zone cards are dragged over.
+TARGET_FILL = QColor(45, 91, 211, 18)
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -45,15 +47,13 @@ class ZonePanel:
         self.rect = qrect(zone.rect)
         self._style = style
         self._changed = changed
-        self._fill = QBrush(style.paper if network else style.zone_fill(zone.colour))
-        self._edge = QPen(style.zone_edge(zone.colour) if not network else style.zone_border, 1.2)
+        fill, edge = style.zone_tints(zone.colour)
+        self._fill = QBrush(style.paper if network else fill)
+        self._edge = QPen(style.zone_border if network else edge, 1.2)
         self._dots = _dot_brush(style) if network else None
         self.empty = True
         self.dimmed = False
         self.target = False
-        self._target_pen = QPen(style.accent, 2.5)
-        self._target_brush = QBrush(QColor(45, 91, 211, 18))
-        self._invitation_pen = QPen(mix(style.muted, self._fill.color(), 0.25))
         #: The question laid out and where it goes (`_invitation`), made the first time they are asked for.
         self._asking: tuple[QStaticText, QPointF] | None = None
 
@@ -68,6 +68,7 @@ class ZonePanel:
             size = text.size()
             centre = content.center()
             self._asking = text, QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
+            self._invitation_pen = QPen(mix(self._style.muted, self._fill.color(), 0.25))
         return self._asking
 
     @property
@@ -118,8 +119,8 @@ class ZonePanel:
             painter.setBrush(self._style.zone_dim_brush)
             painter.drawRoundedRect(self.rect, RADIUS, RADIUS)
         if self.target:
-            painter.setPen(self._target_pen)
-            painter.setBrush(self._target_brush)
+            painter.setPen(QPen(self._style.accent, 2.5))
+            painter.setBrush(TARGET_FILL)
             painter.drawRoundedRect(self.rect, RADIUS, RADIUS)
 
 
