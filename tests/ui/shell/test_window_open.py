@@ -1,0 +1,107 @@
+"""Opening a window: what waits until it is needed (the find bar's widgets, the canvas list, the tray's list, the
+count of merge copies) still comes out as it did when it was made at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from canvas.core.catalog import Catalog
+from canvas.core.edits import AddCard
+from canvas.core.model import Card, Placement
+from canvas.store.repository import Store
+from canvas.ui.app import Desktop
+from canvas.ui.controller import Controller
+from canvas.ui.main_window import MainWindow
+from canvas.ui.panels.conflicts import CopyCount
+from canvas.ui.user_settings import UserSettings
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
+    desktop = Desktop(catalog, UserSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    yield desktop
+    for window in list(desktop.windows):
+        window.close()
+
+
+class FirstFrame(QObject):
+    """Runs `look` once, as the canvas paints its first frame."""
+
+    def __init__(self, window: MainWindow, look: object) -> None:
+        super().__init__(window)
+        self.seen: object = None
+        self._look = look
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            self.seen = self._look() if callable(self._look) else None
+        return False
+
+
+def tab_order(window: MainWindow) -> list[QWidget]:
+    """The window's widgets that take the keyboard with Tab, in the order Tab visits them."""
+    order: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_the_find_bar_made_when_first_opened_takes_its_place_after_the_canvas(
+    qtbot: QtBot, desktop: Desktop, store: Store, store_path: Path
+) -> None:
+    window = desktop.open(store_path)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    window.find_bar.open_bar()
+
+    order = tab_order(window)
+    edit = window.find_bar.edit
+    at = order.index(edit)
+    buttons = [b for b in window.find_bar.findChildren(QToolButton) if b.parentWidget() is window.find_bar]
+    assert order[at + 1 : at + 4] == buttons
+    assert order.index(window.view) < at < order.index(window.capture.line.edit) < order.index(window.inspector.title)
+    assert window.find_bar.width() >= 420 and window.find_bar.height() == window.find_bar.sizeHint().height()
+
+
+def test_the_tray_shows_its_final_layout_in_the_first_frame_and_its_list_right_after(
+    qtbot: QtBot, desktop: Desktop, store: Store, store_path: Path
+) -> None:
+    window = desktop.open(store_path)
+    tray = window.perspective.tray
+    first = FirstFrame(window, lambda: (tray.hint.isVisibleTo(tray), window.canvas_list.list.count()))
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitUntil(lambda: first.seen is not None)
+    # Nothing waits on an empty canvas: no hint on how to place cards, even before the list is rebuilt.
+    assert first.seen == (False, 0)
+    qtbot.waitUntil(lambda: window.canvas_list.list.count() == 1)
+    assert not tray.hint.isVisibleTo(tray) and tray.model.ids == []
+
+
+def test_merge_copies_are_counted_when_first_asked_for_and_followed_after(qtbot: QtBot, controller: Controller) -> None:
+    def add(title: str, conflict_of: str | None = None) -> Card:
+        card = Card(title=title, conflict_of=conflict_of)
+        controller.do(AddCard(card, (Placement(card_id=card.id, model="journey", zone="use.pains"),)))
+        return card
+
+    original = add("Payroll runs on Sunday night")
+    add("Payroll runs on Sunday night (their copy)", original.id)
+    copies = CopyCount()
+    controller.changed.connect(copies.follow)
+    copies.reset(controller.document)
+    add("Payroll runs on Sunday night (a third copy)", original.id)  # before anyone asked: counted, not followed
+    assert not copies.counted
+    assert copies.value == 2
+    add("Payroll runs on Sunday night (a fourth copy)", original.id)
+    assert copies.value == 3
