@@ -8,8 +8,10 @@ flip still does per card is set the zone and spot of the cards that have an item
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -60,23 +62,29 @@ class Spots:
 
     @classmethod
     def of(cls, targets: Mapping[str, Target], cards: Mapping[str, Card]) -> Spots:
-        ids = [card_id for card_id in targets if card_id in cards]
-        chosen = [targets[card_id] for card_id in ids]
-        members: dict[str, list[str]] = {}
-        for card_id, target in zip(ids, chosen, strict=True):
-            held = members.get(target[0])
-            if held is None:
-                members[target[0]] = [card_id]
-            else:
-                held.append(card_id)
+        if cards.keys() >= targets.keys():
+            # Every target is a live card's (the usual case): no card to leave out.
+            ids = list(targets)
+            chosen = list(targets.values())
+        else:
+            ids = [card_id for card_id in targets if card_id in cards]
+            chosen = [targets[card_id] for card_id in ids]
+        by_zone: defaultdict[str, list[str]] = defaultdict(list)
+        for card_id, (zone, _, _) in zip(ids, chosen, strict=True):
+            by_zone[zone].append(card_id)
+        members = dict(by_zone)
         count = len(chosen)
         return cls(
             cards_of=cards,
             count=len(cards),
             ids=ids,
             targets=chosen,
-            xs=np.fromiter((target[1] for target in chosen), dtype=np.float64, count=count),
-            ys=np.fromiter((target[2] for target in chosen), dtype=np.float64, count=count),
+            xs=np.fromiter(map(_x, chosen), dtype=np.float64, count=count),
+            ys=np.fromiter(map(_y, chosen), dtype=np.float64, count=count),
             slots=dict(zip(ids, range(count), strict=True)),
             members=members,
         )
+
+
+_x = itemgetter(1)
+_y = itemgetter(2)
