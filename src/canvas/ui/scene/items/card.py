@@ -52,7 +52,7 @@ class CardItem(QGraphicsItem):
     a pan or a flip at the same zoom is a blit; `paint()` runs again only when the zoom or the card changes.
     """
 
-    # Defaults live on the class: 50,000 cards are built in one go, and each instance attribute costs time.
+    # Defaults live on the class: each instance attribute set costs time (items are made as views need them).
     _fill: QBrush | None = None
     _title: WrappedText | None = None
     _compact: WrappedText | None = None
@@ -84,7 +84,7 @@ class CardItem(QGraphicsItem):
 
     # No __init__: a Python __init__ calling QGraphicsItem's doubles the cost of making an item (10,000 items:
     # ~20 ms against ~10 on a slow machine), and each attribute set there costs too. `of` makes one; what can be
-    # worked out from the card (its id, its kind's look, its overview colour) is, when asked for.
+    # worked out from the card (its id, its kind's look, its fill) is, when asked for.
 
     @classmethod
     def of(cls, card: Card, style: Style) -> CardItem:
