@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QStaticText
@@ -136,9 +137,25 @@ def _dot_brush(style: Style) -> QBrush:
     return QBrush(tile)
 
 
+@dataclass(frozen=True, slots=True)
+class _NearText:
+    """A header's text as drawn when it is large enough to read: the label, the side's name under a row's label,
+    and where the guiding question goes (laid out in `question_fit`: width and lines)."""
+
+    label: QStaticText
+    label_at: QPointF
+    side: QStaticText | None
+    side_at: QPointF
+    question_at: QPointF
+    question_fit: tuple[float, int]
+
+
 class HeaderPanel:
     """A column or row header, or a region's or network's title strip: the label and its guiding question.
-    Hovering shows the whole question (`tooltip`)."""
+    Hovering shows the whole question (`tooltip`).
+
+    The label and question are laid out when first drawn near enough to read (`_near_text`): a canvas usually
+    opens zoomed out so far that the foreground draws the labels enlarged instead (`paint_far`)."""
 
     def __init__(self, header: HeaderBox, style: Style, changed: Changed) -> None:
         self.header = header
@@ -146,43 +163,49 @@ class HeaderPanel:
         self._style = style
         self._changed = changed
         self.dimmed = False
-        pad = 14.0
-        width = self.rect.width() - 2 * pad
-        x, y = self.rect.x(), self.rect.y()
         self._band: QBrush | None = None
         self._bar: QBrush | None = None
-        self._side: QStaticText | None = None
-        self._side_at = QPointF()
-        if header.kind == "column":
-            self._label_font = style.header_font
-            self._label = static_text(elided(header.label, style.header_font, width), style.header_font)
-            self._question_fit = (width, 2)
-            self._label_at, self._question_at = QPointF(x + pad, y + 8.0), QPointF(x + pad, y + 36.0)
-        elif header.kind == "row":
+        self._label_font = style.header_font if header.kind == "column" else style.row_header_font
+        if header.kind == "row":
             colour = QColor(header.colour) if header.colour else QColor("#e3e7ed")
             self._band = QBrush(mix(colour, style.paper, 0.1))
             self._bar = QBrush(mix(colour, QColor("#1d2530"), 0.3))
-            self._label_font = style.row_header_font
-            self._label = wrapped_static_text(header.label, style.row_header_font, width - 4.0, 2)
-            label_h = self._label.size().height()
-            side = style.side_names.get(header.side, "")
-            self._side = static_text(side, style.side_font) if side else None
-            lines = max(1, int((self.rect.height() - label_h - 44.0) // 15.0))
-            self._question_fit = (width - 4.0, min(lines, 6))
-            self._label_at = QPointF(x + pad + 4.0, y + 12.0)
-            self._side_at = QPointF(x + pad + 4.0, y + 16.0 + label_h)
-            self._question_at = QPointF(x + pad + 4.0, y + 34.0 + label_h)
-        else:
-            self._label_font = style.row_header_font
-            self._label = static_text(elided(header.label, style.row_header_font, width), style.row_header_font)
-            # One line: the cards start right under the title strip; hovering shows the whole question.
-            self._question_fit = (width, 1)
-            self._label_at, self._question_at = QPointF(x + pad, y + 9.0), QPointF(x + pad, y + 31.0)
-        #: The question laid out (in `_question_fit`: width and lines), made when first drawn: a canvas usually
-        #: opens zoomed out too far for the questions to be legible.
+        self._near: _NearText | None = None
         self._question_text: QStaticText | None = None
         self.tooltip = header.label if not header.question else f"{header.label}\n{header.question}"
         self._far_label = FarLabel(header.label, self._label_font, self.rect, tall=header.kind == "row")
+
+    def _near_text(self) -> _NearText:
+        near = self._near
+        if near is None:
+            near = self._near = self._lay_out_near()
+        return near
+
+    def _lay_out_near(self) -> _NearText:
+        header, style, font = self.header, self._style, self._label_font
+        pad = 14.0
+        width = self.rect.width() - 2 * pad
+        x, y = self.rect.x(), self.rect.y()
+        if header.kind == "column":
+            label = static_text(elided(header.label, font, width), font)
+            return _NearText(label, QPointF(x + pad, y + 8.0), None, QPointF(), QPointF(x + pad, y + 36.0), (width, 2))
+        if header.kind == "row":
+            label = wrapped_static_text(header.label, font, width - 4.0, 2)
+            label_h = label.size().height()
+            side_name = style.side_names.get(header.side, "")
+            side = static_text(side_name, style.side_font) if side_name else None
+            lines = max(1, int((self.rect.height() - label_h - 44.0) // 15.0))
+            return _NearText(
+                label,
+                QPointF(x + pad + 4.0, y + 12.0),
+                side,
+                QPointF(x + pad + 4.0, y + 16.0 + label_h),
+                QPointF(x + pad + 4.0, y + 34.0 + label_h),
+                (width - 4.0, min(lines, 6)),
+            )
+        # One line: the cards start right under the title strip; hovering shows the whole question.
+        label = static_text(elided(header.label, font, width), font)
+        return _NearText(label, QPointF(x + pad, y + 9.0), None, QPointF(), QPointF(x + pad, y + 31.0), (width, 1))
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
@@ -193,10 +216,9 @@ class HeaderPanel:
     def _question(self) -> QStaticText:
         text = self._question_text
         if text is None:
-            width, lines = self._question_fit
-            text = self._question_text = wrapped_static_text(
-                self.header.question, self._style.question_font, width, lines
-            )
+            width, lines = self._near_text().question_fit
+            text = wrapped_static_text(self.header.question, self._style.question_font, width, lines)
+            self._question_text = text
         return text
 
     def paint(self, painter: QPainter) -> None:
@@ -231,16 +253,16 @@ class HeaderPanel:
             painter.setOpacity(1.0)
 
     def _paint_near(self, painter: QPainter) -> None:
-        style = self._style
-        painter.drawStaticText(self._label_at, self._label)
-        if self._side is not None:
+        style, near = self._style, self._near_text()
+        painter.drawStaticText(near.label_at, near.label)
+        if near.side is not None:
             painter.setFont(style.side_font)
             painter.setPen(style.muted_pen)
-            painter.drawStaticText(self._side_at, self._side)
+            painter.drawStaticText(near.side_at, near.side)
         if _legible(painter, style.question_font):
             painter.setFont(style.question_font)
             painter.setPen(style.muted_pen)
-            painter.drawStaticText(self._question_at, self._question)
+            painter.drawStaticText(near.question_at, self._question)
 
 
 def _legible(painter: QPainter, font: QFont) -> bool:
