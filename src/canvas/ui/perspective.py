@@ -89,7 +89,7 @@ class Perspective(QObject):
         commands.suggest.triggered.connect(self.suggest)
         self.tray.suggestRequested.connect(self.suggest)
         commands.auto_layout.triggered.connect(self.arrange_network)
-        window.inspector.where_else.jumpRequested.connect(self.jump)
+        window.inspector.jumpRequested.connect(self.jump)
         controller.documentReplaced.connect(self._document_replaced)
         controller.modelChanged.connect(lambda _model: self._refresh())
         controller.canvasesChanged.connect(self._refresh)

@@ -1,5 +1,5 @@
-"""Opening a window: what waits until it is needed (the find bar's widgets, the canvas list, the tray's list, the
-count of merge copies) still comes out as it did when it was made at once."""
+"""Opening a window: what waits until it is needed (the find bar's widgets, the inspector's card page, the canvas list,
+the tray's list, the count of merge copies) still comes out as it did when it was made at once."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvas.core.catalog import Catalog
@@ -64,6 +64,7 @@ def test_the_find_bar_made_when_first_opened_takes_its_place_after_the_canvas(
     window.show()
     qtbot.waitExposed(window)
     window.find_bar.open_bar()
+    window.inspector.card_page()
 
     order = tab_order(window)
     edit = window.find_bar.edit
@@ -72,6 +73,31 @@ def test_the_find_bar_made_when_first_opened_takes_its_place_after_the_canvas(
     assert order[at + 1 : at + 4] == buttons
     assert order.index(window.view) < at < order.index(window.capture.line.edit) < order.index(window.inspector.title)
     assert window.find_bar.width() >= 420 and window.find_bar.height() == window.find_bar.sizeHint().height()
+
+
+def test_the_inspector_card_page_made_when_a_card_is_first_shown_moves_nothing_and_takes_its_place(
+    qtbot: QtBot, desktop: Desktop, store: Store, store_path: Path
+) -> None:
+    window = desktop.open(store_path)
+    card = Card(title="Payroll runs on Sunday night")
+    window.controller.do(AddCard(card, (Placement(card_id=card.id, model="journey", zone="use.pains"),)))
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    inspector = window.inspector
+    assert inspector.findChild(QLineEdit, "field_title") is None, "no card shown yet: no card page"
+    before = (window.view.viewport().size(), inspector_width := window.inspector_dock.width())
+    window.scene.select_cards([card.id])
+    qtbot.waitUntil(lambda: inspector.currentWidget() is inspector.card_page())
+    assert inspector.title.text() == card.title
+    assert (window.view.viewport().size(), window.inspector_dock.width()) == before
+    assert inspector_width == inspector.card_page().minimumSizeHint().width()
+
+    order = tab_order(window)
+    fields = [inspector.title, inspector.notes, inspector.kind, inspector.voice, inspector.evidence, inspector.source]
+    at = order.index(inspector.title)
+    assert order[at : at + len(fields)] == fields
+    assert order.index(window.capture.line.edit) < at < order.index(inspector.votes) < order.index(inspector.link_label)
 
 
 def test_the_tray_shows_its_final_layout_in_the_first_frame_and_its_list_right_after(

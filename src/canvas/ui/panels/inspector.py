@@ -6,19 +6,22 @@ Each field edit is one undoable step; with several cards selected, an edit appli
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QRect, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -42,12 +45,71 @@ from canvas.ui.panels.fields import (
 from canvas.ui.panels.swatches import SwatchRow
 from canvas.ui.panels.where_else import WhereElse
 
+#: The card page's form: each caption and the field it names (an Inspector attribute).
+_CAPTIONS = (
+    ("Title", "title"),
+    ("Notes", "notes"),
+    ("Kind", "kind"),
+    ("Voice", "voice"),
+    ("Evidence", "evidence"),
+    ("Source", "source"),
+    ("Tags", "tags"),
+    ("Colour", "colour"),
+    ("Emotion", "emotion"),
+    ("Importance", "importance"),
+    ("Satisfaction", "satisfaction"),
+    ("Votes", "votes"),
+)
+#: The card page's margins: left, top, right, bottom.
+_CARD_MARGINS = (12, 10, 12, 12)
+
+W = TypeVar("W")
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+class OnCardPage(Generic[W]):
+    """A widget of the inspector's card page: asking for it makes the page, if it is not made yet."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._key = f"_page_{name}"
+
+    def __get__(self, inspector: Inspector, owner: type | None = None) -> W:
+        if self._key not in inspector.__dict__:
+            inspector.card_page()
+        value: W = inspector.__dict__[self._key]
+        return value
+
+    def __set__(self, inspector: Inspector, value: W) -> None:
+        inspector.__dict__[self._key] = value
+
 
 class Inspector(QStackedWidget):
     """Shows the selection; edits go through the controller as undoable steps. Esc hands the keyboard back."""
 
     #: The person pressed Esc in the inspector: the canvas should take the keyboard again.
     finished = Signal()
+    #: str, str: a model and a card: the person asked to see the card there ("where else", on the card page).
+    jumpRequested = Signal(str, str)
+
+    heading = OnCardPage[QLabel]()
+    conflict = OnCardPage[ConflictRow]()
+    where_else = OnCardPage[WhereElse]()
+    title = OnCardPage[QLineEdit]()
+    notes = OnCardPage[QPlainTextEdit]()
+    kind = OnCardPage[QComboBox]()
+    voice = OnCardPage[QComboBox]()
+    evidence = OnCardPage[QComboBox]()
+    source = OnCardPage[QLineEdit]()
+    tags = OnCardPage[QLineEdit]()
+    colour = OnCardPage[SwatchRow]()
+    emotion = OnCardPage[QComboBox]()
+    importance = OnCardPage[QSpinBox]()
+    satisfaction = OnCardPage[QSpinBox]()
+    votes = OnCardPage[QSpinBox]()
+    opportunity = OnCardPage[QLabel]()
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +125,13 @@ class Inspector(QStackedWidget):
         self._hint.setTextFormat(Qt.TextFormat.RichText)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.addWidget(self._hint)
-        self.addWidget(self._build_card_page())
-        self.addWidget(self._build_link_page())
+        # The card page (a dozen fields, ~12 ms to make and polish) is made when a card is first shown. The stack is
+        # as wide as its widest page, and the card page is the widest: the hint keeps that width from the start, so
+        # the dock and the canvas beside it do not move when the page comes.
+        self._hint.setMinimumWidth(self._card_page_width())
+        self._card_page: QWidget | None = None
+        self._link_page = self._build_link_page()
+        self.addWidget(self._link_page)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.finished.emit)
@@ -73,13 +140,29 @@ class Inspector(QStackedWidget):
 
     # -- pages -----------------------------------------------------------------------------------------------
 
+    def _card_page_width(self) -> int:
+        """The card page's minimum width, without making it: its margins, the widest caption, the form's spacing and
+        the widest field (the swatch row)."""
+        # Measured as a label measures its text (whole pixels, rounded up).
+        metrics = self.fontMetrics()
+        captions = max(
+            metrics.boundingRect(QRect(), Qt.AlignmentFlag.AlignLeft, label).width() for label, _ in _CAPTIONS
+        )
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        return _CARD_MARGINS[0] + captions + spacing + SwatchRow.row_width() + _CARD_MARGINS[2]
+
+    def card_page(self) -> QWidget:
+        """The page showing cards' fields, made when first needed."""
+        return self._card_page if self._card_page is not None else self._build_card_page()
+
     def _build_card_page(self) -> QWidget:
-        page = QWidget(self)
+        page = self._card_page = QWidget(self)
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(12, 10, 12, 12)
+        outer.setContentsMargins(*_CARD_MARGINS)
         form = QFormLayout()
         outer.addLayout(form)
         self.where_else = WhereElse(self._controller, page)
+        self.where_else.jumpRequested.connect(self.jumpRequested)
         outer.addWidget(self.where_else)
         outer.addStretch(1)
         form.setVerticalSpacing(7)
@@ -132,26 +215,30 @@ class Inspector(QStackedWidget):
         self.opportunity = QLabel(page)
         self.opportunity.setObjectName("fieldLabel")
 
-        for label, widget in (
-            ("Title", self.title),
-            ("Notes", self.notes),
-            ("Kind", self.kind),
-            ("Voice", self.voice),
-            ("Evidence", self.evidence),
-            ("Source", self.source),
-            ("Tags", self.tags),
-            ("Colour", self.colour),
-            ("Emotion", self.emotion),
-            ("Importance", self.importance),
-            ("Satisfaction", self.satisfaction),
-            ("Votes", self.votes),
-        ):
+        for label, name in _CAPTIONS:
+            widget = getattr(self, name)
             widget.setObjectName(f"field_{label.lower()}")
             # Qt makes the caption, with the field as its buddy (made in C++, it costs less to build and polish).
             form.addRow(label, widget)
             form.labelForField(widget).setObjectName("fieldLabel")
         form.addRow("", self.opportunity)
         self._placeholders = {line.objectName(): line.placeholderText() for line in (self.source, self.tags)}
+        self.insertWidget(1, page)
+        # Made now, its fields would come last in the window's Tab order: they go where they were when the page was
+        # made with the panel, after the last widget before the link page that takes the keyboard.
+        previous = self._link_page.previousInFocusChain()
+        while previous is not None and previous is not self.window() and not _takes_tab(previous):
+            previous = previous.previousInFocusChain()
+        fields: list[QWidget] = []
+        widget = page.nextInFocusChain()
+        while widget is not None and page.isAncestorOf(widget):
+            if _takes_tab(widget):
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in fields:
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
         return page
 
     def _build_link_page(self) -> QWidget:
@@ -203,11 +290,12 @@ class Inspector(QStackedWidget):
         self._card_ids = wanted
         self._link_id = None
         if not self._card_ids:
-            self.where_else.show_card(None)
+            if self._card_page is not None:
+                self.where_else.show_card(None)
             self.setCurrentIndex(0)
             return
         self._load_cards(keep_typing=refresh)
-        self.setCurrentIndex(1)
+        self.setCurrentWidget(self.card_page())
 
     def show_link(self, link_id: str) -> None:
         link = self._controller.document.links.get(link_id)
@@ -224,11 +312,11 @@ class Inspector(QStackedWidget):
         completer = QCompleter(labels, self.link_label)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.link_label.setCompleter(completer)
-        self.setCurrentIndex(2)
+        self.setCurrentWidget(self._link_page)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first field of what is shown (title, or a flow's label)."""
-        target = self.link_label if self.currentIndex() == 2 else self.title
+        target = self.link_label if self.currentWidget() is self._link_page else self.title
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         target.selectAll()
 
@@ -239,7 +327,8 @@ class Inspector(QStackedWidget):
     def _reset(self) -> None:
         """Another canvas is shown: forget the selection without committing anything to the new one."""
         self._card_ids, self._link_id = [], None
-        for line in (self.title, self.source, self.tags, self.link_label):
+        lines = [self.link_label] if self._card_page is None else [self.title, self.source, self.tags, self.link_label]
+        for line in lines:
             line.setModified(False)
         self.setCurrentIndex(0)
 
@@ -348,6 +437,8 @@ class Inspector(QStackedWidget):
         """Commit whatever was typed but not yet committed (the selection is about to change)."""
         if self._link_id is not None:
             self._link_label_done()
+            return
+        if self._card_page is None:
             return
         for name, line in (("title", self.title), ("source", self.source), ("tags", self.tags)):
             self._line_done(name, line)

@@ -19,6 +19,9 @@ SWATCHES: tuple[tuple[str, str], ...] = (
     ("#bbf7d0", "Green"),
     ("#e5e7eb", "Grey"),
 )
+#: A swatch's size: 22 px inside a 1 px border (as canvas.qss has it too); and the space between two swatches.
+_SWATCH_SIZE = 24
+_SPACING = 4
 
 
 class SwatchRow(QWidget):
@@ -31,7 +34,7 @@ class SwatchRow(QWidget):
         super().__init__(parent)
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(4)
+        self._row.setSpacing(_SPACING)
         self._group = QButtonGroup(self)
         self._buttons: dict[str | None, QPushButton] = {}
         self._add(None, "No colour of its own (the colour of its kind)")
@@ -39,9 +42,17 @@ class SwatchRow(QWidget):
             self._add(colour, name)
         self._row.addStretch(1)
 
+    @staticmethod
+    def row_width() -> int:
+        """The row's minimum width: the "none" swatch and one per colour, side by side."""
+        count = len(SWATCHES) + 1
+        return count * _SWATCH_SIZE + (count - 1) * _SPACING
+
     def _add(self, colour: str | None, tip: str) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName("swatch")
+        # Sized here as well as by the style sheet: the inspector counts on the row's width before the row is made.
+        button.setFixedSize(_SWATCH_SIZE, _SWATCH_SIZE)
         button.setCheckable(True)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
