@@ -23,6 +23,7 @@ from canvas.core.layout import CARD_H, CARD_W
 from canvas.core.model import Card, CardKind, Evidence, Placement, Voice, new_id
 from canvas.ui.controller import Controller
 from canvas.ui.placing import Spots
+from canvas.ui.tab_order import place_after
 
 _KINDS = tuple(CardKind)
 _EVIDENCE = tuple(Evidence)
@@ -132,27 +133,51 @@ class CaptureLine(QFrame):
         self.setObjectName("captureLine")
         self.defaults = Defaults()
         self.zone_label = ""
-        self.edit = QLineEdit()
-        self.edit.setObjectName("captureEdit")
-        self.edit.setPlaceholderText("Type a card, Enter to add, Esc to stop")
-        self.edit.installEventFilter(self)
-        self.edit.textChanged.connect(lambda _text: self._describe())
-        self.chip = QLabel()
-        self.chip.setObjectName("captureChip")
-        self.keys = QLabel("Enter adds · Esc stops · Alt+K kind · Alt+V voice · Alt+E evidence")
-        self.keys.setObjectName("captureKeys")
+        # The field and its two labels are made when the line first opens (or its field is first asked for), as the
+        # find bar's are: hidden over the canvas, they were still made and polished with every window.
+        self._parts: tuple[QLineEdit, QLabel, QLabel] | None = None
+        self.setFixedWidth(380)
+        self.hide()
+
+    def _build(self) -> tuple[QLineEdit, QLabel, QLabel]:
+        edit = QLineEdit(self)
+        edit.setObjectName("captureEdit")
+        edit.setPlaceholderText("Type a card, Enter to add, Esc to stop")
+        edit.installEventFilter(self)
+        chip = QLabel(self)
+        chip.setObjectName("captureChip")
+        keys = QLabel("Enter adds · Esc stops · Alt+K kind · Alt+V voice · Alt+E evidence", self)
+        keys.setObjectName("captureKeys")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(1)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.chip)
-        layout.addWidget(self.keys)
-        self.setFixedWidth(380)
-        self.hide()
+        layout.addWidget(edit)
+        layout.addWidget(chip)
+        layout.addWidget(keys)
+        self._parts = edit, chip, keys
+        edit.textChanged.connect(lambda _text: self._describe())
+        place_after(self, [edit])  # in the Tab order where it was when made with the line
+        self._describe()
+        return self._parts
+
+    @property
+    def edit(self) -> QLineEdit:
+        """The field the card is typed in (made when first asked for)."""
+        return (self._parts or self._build())[0]
+
+    @property
+    def chip(self) -> QLabel:
+        """Says what the card will be: its zone, kind, voice and evidence."""
+        return (self._parts or self._build())[1]
+
+    @property
+    def keys(self) -> QLabel:
+        return (self._parts or self._build())[2]
 
     def open(self, at: QPoint, text: str = "", zone_label: str = "") -> None:
         """Show the line with its top-left at `at` (viewport coordinates), keeping it inside the viewport."""
         self.zone_label = zone_label
+        edit = self.edit  # made before the line shows, so that it shows with it
         self._describe()
         self.adjustSize()
         parent = self.parentWidget()
@@ -163,9 +188,9 @@ class CaptureLine(QFrame):
         self.move(x, y)
         self.show()
         self.raise_()
-        self.edit.setText(text)
-        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.edit.end(False)
+        edit.setText(text)
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.end(False)
 
     def close_line(self) -> None:
         if self.isVisible():
@@ -173,6 +198,8 @@ class CaptureLine(QFrame):
             self.closed.emit()
 
     def _describe(self) -> None:
+        if self._parts is None:
+            return  # described when made
         where = f"{self.zone_label}  →  " if self.zone_label else ""
         text = self.edit.text().strip()
         self.chip.setText(where + self.defaults.describe(parse_capture(text) if text else None))

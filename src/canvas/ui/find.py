@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButto
 from canvas.store.repository import StoreError
 from canvas.ui import theme
 from canvas.ui.controller import Controller
+from canvas.ui.tab_order import place_after
 
 #: Typing waits this long before searching, so a fast typist is not slowed down by one query per key.
 SEARCH_DELAY_MS = 120
@@ -81,15 +82,7 @@ class FindBar(QFrame):
             layout.addWidget(button)
             buttons.append(button)
         edit.textChanged.connect(lambda _text: self._timer.start())
-        # Made now, they would come last in the window's Tab order: they follow the bar, as when made with it (after
-        # the last widget before it that takes the keyboard; Qt orders nothing after one that does not).
-        previous = self.previousInFocusChain()
-        while previous is not None and previous is not self and not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            previous = previous.previousInFocusChain()
-        for widget in (edit, *buttons):
-            if previous is not None:
-                QWidget.setTabOrder(previous, widget)
-            previous = widget
+        place_after(self, [edit, *buttons])  # in the Tab order where they were when made with the bar
         self.adjustSize()
         return edit, count
 

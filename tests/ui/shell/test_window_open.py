@@ -1,9 +1,10 @@
-"""Opening a window: what waits until it is needed (the find bar's widgets, the inspector's card page, the canvas list,
-the tray's list, the count of merge copies) still comes out as it did when it was made at once."""
+"""Opening a window: what waits until it is needed (the find bar's and the capture line's widgets, the inspector's
+card page, the canvas list, the tray's list, the count of merge copies) still comes out as it was when made at once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def test_the_find_bar_made_when_first_opened_takes_its_place_after_the_canvas(
     window.show()
     qtbot.waitExposed(window)
     window.find_bar.open_bar()
+    window.capture.start("")
     window.inspector.card_page()
 
     order = tab_order(window)
@@ -97,7 +99,52 @@ def test_the_inspector_card_page_made_when_a_card_is_first_shown_moves_nothing_a
     fields = [inspector.title, inspector.notes, inspector.kind, inspector.voice, inspector.evidence, inspector.source]
     at = order.index(inspector.title)
     assert order[at : at + len(fields)] == fields
-    assert order.index(window.capture.line.edit) < at < order.index(inspector.votes) < order.index(inspector.link_label)
+    assert order.index(window.view) < at < order.index(inspector.votes) < order.index(inspector.link_label)
+
+
+def described_tab_order(window: MainWindow) -> list[str]:
+    def name(widget: QWidget | None) -> str:
+        path = []
+        while widget is not None and widget is not window:
+            path.append(f"{type(widget).__name__}#{widget.objectName()}")
+            widget = widget.parentWidget()
+        return "/".join(reversed(path))
+
+    return [name(widget) for widget in tab_order(window)]
+
+
+def test_parts_made_when_first_needed_take_the_same_places_in_the_tab_order_whichever_comes_first(
+    qtbot: QtBot, desktop: Desktop, store: Store, store_path: Path
+) -> None:
+    card = Card(title="Payroll runs on Sunday night")
+    base = "QDockWidget#inspectorDock/Inspector#inspector/QWidget#/"
+    orders = []
+    for first_capture in (True, False):
+        window = desktop.open(store_path)
+        if not orders:
+            window.controller.do(AddCard(card, (Placement(card_id=card.id, model="journey", zone="use.pains"),)))
+        window.resize(1600, 1000)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.capture.line.findChild(QLineEdit) is None, "nothing captured yet: no capture field"
+        steps = [
+            partial(window.capture.start, ""),
+            partial(window.scene.select_cards, [card.id]),
+            window.find_bar.open_bar,
+        ]
+        for step in steps if first_capture else reversed(steps):
+            step()
+        assert window.capture.line.chip.text() and window.inspector.title.text() == card.title
+        # The canvas's and the inspector's (less "where else", whose rows are made as the card is shown).
+        names = described_tab_order(window)
+        orders.append([n for n in names if ("canvasView" in n or "Inspector#" in n) and "whereElse" not in n])
+        window.close()
+    assert orders[0] == orders[1]
+    names = orders[0]
+    assert names[-3:] == [f"{base}QLineEdit#field_flow", f"{base}QCheckBox#field_tangible", f"{base}QPushButton#danger"]
+    capture_edit = next(i for i, name in enumerate(names) if name.endswith("QLineEdit#captureEdit"))
+    assert names.index("QWidget#/QSplitter#sideBySide/CanvasView#canvasView") < capture_edit
+    assert capture_edit < next(i for i, name in enumerate(names) if name.endswith("QLineEdit#field_title"))
 
 
 def test_the_tray_shows_its_final_layout_in_the_first_frame_and_its_list_right_after(

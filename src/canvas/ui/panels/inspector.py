@@ -44,6 +44,7 @@ from canvas.ui.panels.fields import (
 )
 from canvas.ui.panels.swatches import SwatchRow
 from canvas.ui.panels.where_else import WhereElse
+from canvas.ui.tab_order import descendants_in_chain, place_after
 
 #: The card page's form: each caption and the field it names (an Inspector attribute).
 _CAPTIONS = (
@@ -64,10 +65,6 @@ _CAPTIONS = (
 _CARD_MARGINS = (12, 10, 12, 12)
 
 W = TypeVar("W")
-
-
-def _takes_tab(widget: QWidget) -> bool:
-    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 class OnCardPage(Generic[W]):
@@ -224,21 +221,8 @@ class Inspector(QStackedWidget):
         form.addRow("", self.opportunity)
         self._placeholders = {line.objectName(): line.placeholderText() for line in (self.source, self.tags)}
         self.insertWidget(1, page)
-        # Made now, its fields would come last in the window's Tab order: they go where they were when the page was
-        # made with the panel, after the last widget before the link page that takes the keyboard.
-        previous = self._link_page.previousInFocusChain()
-        while previous is not None and previous is not self.window() and not _takes_tab(previous):
-            previous = previous.previousInFocusChain()
-        fields: list[QWidget] = []
-        widget = page.nextInFocusChain()
-        while widget is not None and page.isAncestorOf(widget):
-            if _takes_tab(widget):
-                fields.append(widget)
-            widget = widget.nextInFocusChain()
-        for widget in fields:
-            if previous is not None:
-                QWidget.setTabOrder(previous, widget)
-            previous = widget
+        # Its fields go in the Tab order where they were when the page was made with the panel: after the hint.
+        place_after(self._hint, descendants_in_chain(page))
         return page
 
     def _build_link_page(self) -> QWidget:
