@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
+    QSplitter,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -66,12 +67,17 @@ class MainWindow(QMainWindow):
         controller.documentReplaced.connect(self.live.reset)
         controller.changed.connect(self.live.follow)
         # Widgets are made inside their final parents (see the docks below), in the order they were once moved into
-        # them: the central widget first (below the docks), the strip above the canvas, then the canvas with the bars
-        # floating over it; the keyboard's Tab order follows that order.
+        # them: the central widget first (below the docks), the strip above the canvas, then the canvas (in the
+        # splitter that opens a second view beside it) with the bars floating over it; the keyboard's Tab order
+        # follows that order.
         central = QWidget(self)
         self.scene = CanvasScene(controller.catalog, self)
         self.strip = PerspectiveStrip(controller, central)
-        self.view = CanvasView(self.scene, central)
+        self.canvas_area = QSplitter(Qt.Orientation.Horizontal, central)
+        self.canvas_area.setObjectName("sideBySide")
+        self.canvas_area.setChildrenCollapsible(False)
+        self.view = CanvasView(self.scene, self.canvas_area)
+        self.canvas_area.addWidget(self.view)
         self.view.setObjectName("canvasView")
         self.view.setAccessibleName("Canvas")
         self.view.setAccessibleDescription("The cards on the model shown; start typing to capture a card")
@@ -98,7 +104,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.strip)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.canvas_area, 1)
         self.setCentralWidget(central)
         self._build_docks()
         self._build_menus()

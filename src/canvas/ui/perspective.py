@@ -83,7 +83,9 @@ class Perspective(QObject):
 
         TrayDrops(controller, window.view, window.scene)
         CardTooltips(controller, window.view, window.scene)
-        self.split = SideBySide(controller, window.editor, window.view, window.scene, commands.side_by_side)
+        self.split = SideBySide(
+            controller, window.editor, window.view, window.scene, commands.side_by_side, window.canvas_area
+        )
         window.find_bar.matchesChanged.connect(self._highlight_second)
 
         commands.suggest.triggered.connect(self.suggest)

@@ -107,7 +107,10 @@ class SecondPane(QWidget):
 
 
 class SideBySide(QObject):
-    """Splits the canvas area on demand. `action` (checkable) opens and closes the split."""
+    """Splits the canvas area on demand. `action` (checkable) opens and closes the split.
+
+    `splitter` holds the main view from the start (the window makes the view in it: moved into it afterwards, the
+    view and its children would be styled again)."""
 
     def __init__(
         self,
@@ -116,6 +119,7 @@ class SideBySide(QObject):
         view: CanvasView,
         scene: CanvasScene,
         action: QAction,
+        splitter: QSplitter,
     ) -> None:
         super().__init__(view)
         self._controller = controller
@@ -125,14 +129,7 @@ class SideBySide(QObject):
         self._action = action
         self._syncing = False
         self.pane: SecondPane | None = None
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("sideBySide")
-        self.splitter.setChildrenCollapsible(False)
-        holder = view.parentWidget()
-        box = holder.layout() if holder is not None else None
-        if box is not None:
-            box.replaceWidget(view, self.splitter)
-        self.splitter.addWidget(view)
+        self.splitter = splitter
         action.toggled.connect(self.set_open)
         scene.cardSelectionChanged.connect(self._from_main)
         controller.changed.connect(self._apply_changes)
