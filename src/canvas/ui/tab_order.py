@@ -13,10 +13,11 @@ def takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
-def descendants_in_chain(parent: QWidget) -> list[QWidget]:
-    """`parent`'s widgets in the order Qt chains them (the order they were made in)."""
+def descendants_in_chain(parent: QWidget, first: QWidget | None = None) -> list[QWidget]:
+    """`parent`'s widgets in the order Qt chains them (the order they were made in), from `first` if given (the
+    first one made late: it and those made after it are last in the chain) or else from right after `parent`."""
     found: list[QWidget] = []
-    widget = parent.nextInFocusChain()
+    widget = first if first is not None else parent.nextInFocusChain()
     while widget is not None and widget is not parent and parent.isAncestorOf(widget):
         found.append(widget)
         widget = widget.nextInFocusChain()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvas.core.catalog import Catalog
@@ -147,19 +147,24 @@ def test_parts_made_when_first_needed_take_the_same_places_in_the_tab_order_whic
     assert capture_edit < next(i for i, name in enumerate(names) if name.endswith("QLineEdit#field_title"))
 
 
-def test_the_tray_shows_its_final_layout_in_the_first_frame_and_its_list_right_after(
+def test_the_tray_shows_its_final_layout_in_the_first_frame_and_the_canvas_list_is_made_when_its_tab_shows(
     qtbot: QtBot, desktop: Desktop, store: Store, store_path: Path
 ) -> None:
     window = desktop.open(store_path)
     tray = window.perspective.tray
-    first = FirstFrame(window, lambda: (tray.hint.isVisibleTo(tray), window.canvas_list.list.count()))
+    made = window.canvas_list.findChild(QListWidget)
+    first = FirstFrame(window, lambda: (tray.hint.isVisibleTo(tray), window.canvas_list.findChild(QListWidget)))
     window.resize(1600, 1000)
     window.show()
     qtbot.waitUntil(lambda: first.seen is not None)
     # Nothing waits on an empty canvas: no hint on how to place cards, even before the list is rebuilt.
-    assert first.seen == (False, 0)
-    qtbot.waitUntil(lambda: window.canvas_list.list.count() == 1)
+    assert first.seen == (False, None) and made is None, "the canvas list waits behind the inspector's tab"
+    window.canvases_dock.raise_()
+    qtbot.waitUntil(lambda: window.canvas_list.findChild(QListWidget) is not None)
+    assert window.canvas_list.list.count() == 1, "filled as it is made, once the canvas has shown its first frame"
     assert not tray.hint.isVisibleTo(tray) and tray.model.ids == []
+    order = tab_order(window)
+    assert order.index(window.inspector.link_label) < order.index(window.canvas_list.list)
 
 
 def test_merge_copies_are_counted_when_first_asked_for_and_followed_after(qtbot: QtBot, controller: Controller) -> None:
