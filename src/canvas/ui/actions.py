@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -160,6 +161,16 @@ _MENUS: dict[str, tuple[_Spec, ...]] = {
 }
 
 
+@cache
+def _keys_and_tip(spec: _Spec) -> tuple[list[QKeySequence], str]:
+    """An action's key sequences and its tool tip (its text and first shortcut), worked out once per process: each
+    window makes its own actions, and reading the keys and writing the shortcut out was a fifth of that."""
+    keys = [QKeySequence(key) for key in spec.keys]
+    shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+    plain = spec.text.replace("&", "").rstrip("…")
+    return keys, f"{plain} ({shortcut})" if shortcut else plain
+
+
 class Actions:
     """The main window's actions, by name (`actions.undo`) and by menu (`actions.menus()`)."""
 
@@ -172,11 +183,10 @@ class Actions:
     def _make(self, parent: QWidget, spec: _Spec) -> QAction:
         action = QAction(spec.text, parent)
         action.setObjectName(spec.name)
-        if spec.keys:
-            action.setShortcuts([QKeySequence(key) for key in spec.keys])
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        plain = spec.text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        keys, tip = _keys_and_tip(spec)
+        if keys:
+            action.setShortcuts(keys)
+        action.setToolTip(tip)
         action.setStatusTip(spec.tip)
         if spec.icon:
             action.setIcon(theme.icon(spec.icon))
