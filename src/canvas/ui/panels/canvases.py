@@ -95,7 +95,7 @@ class CanvasList(QWidget):
         if isinstance(parent, QDockWidget):
             parent.visibilityChanged.connect(self._dock_shown)
         else:
-            self._build()
+            self._make()  # filled as a canvas is shown, or on refresh()
 
         controller.canvasesChanged.connect(self.refresh)
         controller.documentReplaced.connect(lambda _document: self._document_replaced())
@@ -111,6 +111,17 @@ class CanvasList(QWidget):
             self._build()
 
     def _build(self) -> QListWidget:
+        listing = self._make()
+        # Filled right away in a window on screen; in one opening (a layout that shows this tab at once), right after
+        # the canvas's first frame, as _document_replaced does.
+        handle = self.window().windowHandle()
+        if handle is not None and handle.isExposed():
+            self._fill_when_due()
+        else:
+            self._due.start()
+        return listing
+
+    def _make(self) -> QListWidget:
         # Widgets are made in the panel, not moved into it (a move passes the style sheet's style down again).
         listing = self._list = QListWidget(self)
         listing.setObjectName("canvasList")
@@ -127,7 +138,6 @@ class CanvasList(QWidget):
         self._layout.addWidget(listing, 1)
         self._layout.addWidget(self._button_row())
         place_after(self, descendants_in_chain(self, listing))  # in the Tab order where they were made with the panel
-        self._fill_when_due()  # right away, or (as a window opens) right after the canvas's first frame
         return listing
 
     def _button_row(self) -> QWidget:
