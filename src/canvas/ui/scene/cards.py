@@ -13,7 +13,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from canvas.core.layout import ModelLayout
@@ -21,9 +20,10 @@ from canvas.core.model import Card, Placement
 from canvas.ui.scene.flip import Mover, collector_paused, index_off, restore_bsp_index
 from canvas.ui.scene.items.card import CardItem, Chip
 from canvas.ui.scene.items.overview import OverviewItem
+from canvas.ui.scene.overview_colours import OverviewColours
 from canvas.ui.scene.positions import CardPositions
 from canvas.ui.scene.spots import Spots, Target, Targets
-from canvas.ui.scene.style import Style, mix
+from canvas.ui.scene.style import Style
 
 Z_OVERVIEW = -50.0
 
@@ -87,7 +87,7 @@ class CardLayer:
         #: True while cards are large enough to be drawn one by one; False when the overview draws them.
         self.detail = True
         self.mover = Mover(scene)
-        self._numbers: dict[str, int] = {}
+        self._colours = OverviewColours(style, self.overview.palette)
         #: Far out, hidden items are not moved (only x0, y0 are): they catch up when cards are shown again.
         self._stale = False
         #: Counts changes to the cards (placed, moved, shown, recoloured…), so a view can tell nothing changed.
@@ -145,37 +145,11 @@ class CardLayer:
 
     def colour_number(self, card: Card, dimmed: bool) -> int:
         """The overview colour number of a card: its kind's colour or its own, paler when dimmed."""
-        base = card.colour or card.kind
-        key = f"{base}/dim" if dimmed else base
-        number = self._numbers.get(key)
-        if number is None:
-            if card.colour is not None:
-                colour = mix(QColor(card.colour), QColor("#ffffff"), 0.2)
-                colour = mix(colour, self._style.background, 0.7) if dimmed else colour
-            else:
-                look = self._style.kinds[card.kind]
-                colour = (look.overview_dim if dimmed else look.overview).color()
-            number = self._numbers[key] = self.overview.palette.number(key, colour)
-        return number
+        return self._colours.number(card, dimmed)
 
     def _colours_of(self, spots: Spots) -> list[int]:
         """Overview colour numbers of the cards of `spots` (in its order), from their records."""
-        cards, dimmed, numbers = self.items.cards, self._dimmed, self._numbers
-        if not all(map(cards.__contains__, spots.ids)):
-            # A card was deleted since `spots` was shown (its slot is hidden): worked out one by one.
-            return [
-                self.colour_number(cards[card_id], card_id in dimmed) if card_id in cards else 0
-                for card_id in spots.ids
-            ]
-        placed = list(map(cards.__getitem__, spots.ids))
-        keys: list[str] = [card.colour or card.kind for card in placed]
-        if dimmed:
-            keys = [f"{key}/dim" if card_id in dimmed else key for key, card_id in zip(keys, spots.ids, strict=True)]
-        # A colour not numbered yet (all of them, as a canvas opens) is numbered once, from its first card.
-        for key in set(keys).difference(numbers):
-            at = keys.index(key)
-            self.colour_number(placed[at], spots.ids[at] in dimmed)
-        return list(map(numbers.__getitem__, keys))
+        return self._colours.of(self.items.cards, self._dimmed, spots.ids)
 
     # -- which cards exist ----------------------------------------------------------------------------------
 
