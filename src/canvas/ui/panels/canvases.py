@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QPainter
@@ -27,6 +27,9 @@ from canvas.ui import theme
 from canvas.ui.controller import Controller
 from canvas.ui.dialogs.messages import confirm
 from canvas.ui.tab_order import descendants_in_chain, place_after
+
+if TYPE_CHECKING:
+    from canvas.ui.scene.view import FirstFrame
 
 _ID = Qt.ItemDataRole.UserRole
 #: The muted second line of an entry: card count and when it last changed.
@@ -65,7 +68,7 @@ class CanvasList(QWidget):
         controller: Controller,
         parent: QWidget | None = None,
         *,
-        first_frame: Callable[[Callable[[], None]], bool] | None = None,
+        first_frame: FirstFrame | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller

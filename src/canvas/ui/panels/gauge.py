@@ -7,8 +7,7 @@ The figures are `analysis.evidence_gauge`'s, kept current from every change set 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
@@ -30,6 +29,9 @@ from canvas.core.model import Side
 from canvas.ui.controller import Controller
 from canvas.ui.evidence_tally import EvidenceTally
 from canvas.ui.panels.looks import NOTE_STYLE
+
+if TYPE_CHECKING:
+    from canvas.ui.scene.view import FirstFrame
 
 EVIDENCE = QColor("#2f7d5b")
 ASSUMPTION = QColor("#c0680f")
@@ -125,7 +127,7 @@ class GaugePanel(QWidget):
         controller: Controller,
         parent: QWidget | None = None,
         *,
-        first_frame: Callable[[Callable[[], None]], bool] | None = None,
+        first_frame: FirstFrame | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("gauge")

@@ -8,9 +8,9 @@ change sets card by card. The count in the switcher never walks the cards (see `
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import filterfalse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
@@ -21,6 +21,9 @@ from canvas.core.model import Card, CardKind
 from canvas.ui.controller import Controller
 from canvas.ui.panels.looks import NOTE_STYLE
 from canvas.ui.scene.style import KIND_COLOURS
+
+if TYPE_CHECKING:
+    from canvas.ui.scene.view import FirstFrame
 
 #: The drag payload: a JSON list of card ids.
 TRAY_MIME = "application/x-sensemaking-card-ids"
@@ -177,7 +180,7 @@ class TrayPanel(QWidget):
         controller: Controller,
         parent: QWidget | None = None,
         *,
-        first_frame: Callable[[Callable[[], None]], bool] | None = None,
+        first_frame: FirstFrame | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tray")

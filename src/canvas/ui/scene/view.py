@@ -20,6 +20,10 @@ STEP = 1.25
 #: and costs ~30 MB of memory at most over the default.
 PIXMAP_CACHE_KB = 40 * 1024
 
+#: `CanvasView.after_first_frame` as a panel receives it: hold this work until the canvas's first frame (False: do
+#: it now).
+FirstFrame = Callable[[Callable[[], None]], bool]
+
 
 class CanvasView(QGraphicsView):
     """Shows one CanvasScene. Emits `zoomChanged(zoom)` whenever the zoom changes."""
