@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from canvas.core.catalog import Catalog, load_catalog
@@ -13,7 +14,9 @@ from canvas.core.document import Document
 from canvas.core.model import Canvas
 from canvas.paths import builtin_models_dir
 from canvas.store.repository import Store, open_store
+from canvas.ui.app import Desktop
 from canvas.ui.controller import Controller
+from canvas.ui.user_settings import UserSettings
 
 #: The offscreen platform (tests run without a display) says it cannot do what only a window system does; these
 #: lines describe the test platform, not the app, so they are the only Qt messages a shell test may emit.
@@ -53,3 +56,12 @@ def controller(qtbot: QtBot, store: Store, catalog: Catalog) -> Controller:
     controller = Controller(store, catalog)
     controller.open_canvas(store.list_canvases()[0].id)
     return controller
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
+    """The app's own window opening code, with user settings in a file of the test's own."""
+    desktop = Desktop(catalog, UserSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    yield desktop
+    for window in list(desktop.windows):
+        window.close()

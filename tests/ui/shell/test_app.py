@@ -3,11 +3,10 @@ that is not a store (which stays untouched), and the screenshot mode that shows 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,15 +17,6 @@ from canvas.store.repository import open_store
 from canvas.ui.app import Desktop, run
 from canvas.ui.controller import LAST_CANVAS
 from canvas.ui.main_window import MainWindow
-from canvas.ui.user_settings import UserSettings
-
-
-@pytest.fixture
-def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
-    desktop = Desktop(catalog, UserSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    yield desktop
-    for window in list(desktop.windows):
-        window.close()
 
 
 def show(qtbot: QtBot, window: MainWindow) -> MainWindow:

@@ -3,16 +3,13 @@ card page, the canvas list, the tray's list, the count of merge copies) still co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from canvas.core.catalog import Catalog
 from canvas.core.edits import AddCard
 from canvas.core.model import Card, Placement
 from canvas.store.repository import Store
@@ -20,15 +17,6 @@ from canvas.ui.app import Desktop
 from canvas.ui.controller import Controller
 from canvas.ui.main_window import MainWindow
 from canvas.ui.panels.conflicts import CopyCount
-from canvas.ui.user_settings import UserSettings
-
-
-@pytest.fixture
-def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
-    desktop = Desktop(catalog, UserSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    yield desktop
-    for window in list(desktop.windows):
-        window.close()
 
 
 class FirstFrame(QObject):

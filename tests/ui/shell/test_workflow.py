@@ -4,31 +4,19 @@ reopen the store in a fresh window and find exactly the same canvas."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from canvas.core.catalog import Catalog
 from canvas.core.model import CardKind, Record
 from canvas.store.repository import Store
 from canvas.ui.app import Desktop
 from canvas.ui.main_window import MainWindow
-from canvas.ui.user_settings import UserSettings
 
 Snapshot = dict[str, dict[str, Record]]
-
-
-@pytest.fixture
-def desktop(tmp_path: Path, catalog: Catalog) -> Iterator[Desktop]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    desktop = Desktop(catalog, UserSettings(settings))
-    yield desktop
-    for window in list(desktop.windows):
-        window.close()
 
 
 def open_window(qtbot: QtBot, desktop: Desktop, store_path: Path) -> MainWindow:
